@@ -1,0 +1,4 @@
+package io.rsitr.plugin;
+
+/** Factory of a {@link Backbone} plugin. */
+public interface BackboneFactory extends PluginFactory<Backbone> {}

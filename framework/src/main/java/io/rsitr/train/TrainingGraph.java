@@ -1,0 +1,130 @@
+package io.rsitr.train;
+
+import io.rsitr.nn.ModelParameter;
+import io.rsitr.plugin.Backbone;
+import io.rsitr.plugin.ContrastiveInputs;
+import io.rsitr.plugin.ContrastiveLoss;
+import io.rsitr.plugin.Interaction;
+import io.rsitr.plugin.LossTerms;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The whole training graph, built once: online encoders, the momentum copy when the loss or the
+ * interaction needs it, the losses, their gradients and AdamW over the explicit trainable list.
+ */
+public final class TrainingGraph {
+
+  private final Graph graph;
+  private final EncoderGraph encoders;
+  private final MomentumEncoder momentum;
+  private final ContrastiveLoss loss;
+  private final Operand<TFloat32> total;
+  private final Map<String, Operand<TFloat32>> stepMetrics = new LinkedHashMap<>();
+  private final List<ModelParameter> trainable;
+  private final AdamW optimizer;
+
+  public TrainingGraph(Graph graph, Backbone backbone, Interaction interaction, ContrastiveLoss loss,
+      TrainSettings settings, long seed) {
+    this.graph = graph;
+    this.loss = loss;
+    Ops tf = Ops.create(graph);
+    encoders = new EncoderGraph(tf, backbone, interaction, seed);
+    boolean needsMomentum = loss.usesMomentum() || interaction.scoresPairs();
+    momentum = needsMomentum ? new MomentumEncoder(encoders, settings.momentum()) : null;
+
+    ContrastiveInputs inputs = new ContrastiveInputs(
+        encoders.image().embedding(), encoders.text().embedding(),
+        momentum == null ? null : momentum.imageEmbedding(), momentum == null ? null : momentum.textEmbedding(),
+        encoders.scale(), encoders.bias());
+    LossTerms contrastive = loss.build(tf.withSubScope("loss"), inputs);
+    total = tf.withName("total_loss").math.mul(contrastive.total(), tf.constant((float) settings.itcWeight()));
+
+    stepMetrics.put("loss", total);
+    stepMetrics.put("loss_itc", contrastive.total());
+    contrastive.terms().forEach((name, value) -> stepMetrics.put(name, value));
+    stepMetrics.put("logit_scale", encoders.logitScale());
+
+    trainable = trainableParameters(settings);
+    optimizer = new AdamW(tf, trainable, gradients(tf, total, trainable), settings.adamW());
+  }
+
+  private List<ModelParameter> trainableParameters(TrainSettings settings) {
+    List<ModelParameter> result = new ArrayList<>();
+    for (ModelParameter parameter : encoders.online().trainableParameters()) {
+      if (settings.freezeTextProjection() && parameter.key().equals("text_projection")) {
+        continue;
+      }
+      result.add(parameter);
+    }
+    return result;
+  }
+
+  /**
+   * Adds the gradient of {@code total} for every trainable parameter. An op type without a
+   * registered gradient fails here, while the graph is built, with the op named.
+   */
+  private static List<Operand<TFloat32>> gradients(Ops tf, Operand<TFloat32> total, List<ModelParameter> parameters) {
+    List<Operand<?>> values = new ArrayList<>();
+    for (ModelParameter parameter : parameters) {
+      values.add(parameter.value());
+    }
+    Gradients gradients;
+    try {
+      gradients = tf.withSubScope("gradients").gradients(total, values);
+    } catch (TensorFlowException | IllegalArgumentException e) {
+      throw new IllegalStateException("cannot build gradients of the training loss: " + e.getMessage()
+          + "; an op on the training path has no gradient in TensorFlow's C++ gradient registry", e);
+    }
+    List<Operand<TFloat32>> result = new ArrayList<>();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (gradients.dy(i) == null) {
+        throw new IllegalStateException("parameter " + parameters.get(i).key() + " gets no gradient from the loss");
+      }
+      result.add(gradients.<TFloat32>dy(i));
+    }
+    return result;
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  public EncoderGraph encoders() {
+    return encoders;
+  }
+
+  /** The momentum copy, or {@code null} when neither the loss nor the interaction needs one. */
+  public MomentumEncoder momentum() {
+    return momentum;
+  }
+
+  public ContrastiveLoss loss() {
+    return loss;
+  }
+
+  public Operand<TFloat32> totalLoss() {
+    return total;
+  }
+
+  /** Scalars fetched every step and logged as {@code train/<name>}. */
+  public Map<String, Operand<TFloat32>> stepMetrics() {
+    return stepMetrics;
+  }
+
+  public List<ModelParameter> trainableParameters() {
+    return trainable;
+  }
+
+  public AdamW optimizer() {
+    return optimizer;
+  }
+}
