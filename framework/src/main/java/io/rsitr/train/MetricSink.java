@@ -1,0 +1,13 @@
+package io.rsitr.train;
+
+import java.util.Map;
+
+/** Where training sends metrics: a tracked run, a log, or both. */
+public interface MetricSink {
+
+  void log(Map<String, Double> metrics, long step);
+
+  static MetricSink none() {
+    return (metrics, step) -> {};
+  }
+}
