@@ -34,4 +34,12 @@ public interface TrackedRun {
 
   /** Ends the run with the given status, after delivering everything buffered. */
   void end(RunStatus status);
+
+  /**
+   * Returns how many metrics, params, tags and artifact files did not reach the backend, counted
+   * by {@link #end}. A store that writes through to local disk always returns 0.
+   */
+  default long undeliveredCount() {
+    return 0;
+  }
 }
