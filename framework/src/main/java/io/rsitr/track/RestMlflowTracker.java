@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>One daemon thread per tracker sends the buffered entries of all its runs.
  *
  * <p>NOTE: the Java client 2.17.2 sets no socket timeout, so a server that accepts connections
- * but never answers blocks the sender thread. {@link TrackedRun#end} still returns after its
- * timeout and reports the entries as undelivered.
+ * but never answers can block the sender thread and {@link TrackedRun#end} without limit. A
+ * stopped server or refused connection fails fast and is retried.
  */
 public final class RestMlflowTracker implements Tracker {
 
