@@ -6,8 +6,12 @@ package io.rsitr.eval;
  *
  * @param images L2-normalised image embeddings, {@code [images, D]}
  * @param captions L2-normalised caption embeddings, {@code [captions, D]}
+ * @param imageLocalTokens each image's local tokens flattened, or {@code null} when no interaction
+ *     needs them
+ * @param captionTokens each caption's token ids
  */
-public record SplitEmbeddings(float[][] images, float[][] captions, float scale, float bias) {
+public record SplitEmbeddings(
+    float[][] images, float[][] captions, float scale, float bias, float[][] imageLocalTokens, int[][] captionTokens) {
 
   /** Returns {@code s · v·tᵀ + b}, {@code [images, captions]}. */
   public float[][] scoresI2t() {

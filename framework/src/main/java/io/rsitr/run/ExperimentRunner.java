@@ -20,6 +20,8 @@ import io.rsitr.train.CheckpointState;
 import io.rsitr.train.Checkpoints;
 import io.rsitr.train.NonFiniteLossException;
 import io.rsitr.train.ProgressListener;
+import io.rsitr.train.Reranker;
+import io.rsitr.train.TrainingOutcome;
 import io.rsitr.train.SplitEncoder;
 import io.rsitr.train.SplitEvaluator;
 import io.rsitr.train.TrainSettings;
@@ -81,7 +83,7 @@ public final class ExperimentRunner {
     RunStatus status = RunStatus.FAILED;
     try (Graph graph = new Graph()) {
       TrainingGraph trainingGraph = new TrainingGraph(graph, backbone, interaction, loss, settings, spec.seed());
-      Map<String, Double> test;
+      TrainingOutcome outcome;
       ExecutorService workers = Executors.newFixedThreadPool(settings.workers());
       try (Session session = SessionFactory.create(graph, spec.section("runtime"))) {
         CheckpointState resume = initialise(session, trainingGraph, checkpoints, resumeRunId);
@@ -89,19 +91,22 @@ public final class ExperimentRunner {
             backbone.pixelStd(), settings.cropScaleMin(), settings.cropScaleMax());
         SplitEncoder encoder = new SplitEncoder(session, trainingGraph.encoders(), images, captions,
             spec.section("eval").getInt("batch_size"), workers);
+        Reranker reranker = trainingGraph.interactionGraph() == null ? null
+            : new Reranker(session, trainingGraph.encoders(), trainingGraph.interactionGraph(),
+                spec.section("eval").getInt("rerank_k"), spec.section("eval").getInt("rerank_batch"));
         TrainingRun trainingRun = new TrainingRun(session, trainingGraph, dataset, settings,
-            new SplitEvaluator(encoder, spec.section("eval").getInt("num_bins")), checkpoints,
+            new SplitEvaluator(encoder, reranker, spec.section("eval").getInt("num_bins")), checkpoints,
             run::logMetrics, progress, spec.seed(), spec.configHash(), run.runId(),
             () -> new BatchLoader(dataset.train(), images, captions, backbone.contextLength(), spec.seed(),
                 settings.workers(), settings.prefetch()));
-        test = new Trainer(trainingRun).train(resume);
+        outcome = new Trainer(trainingRun).train(resume);
       } finally {
         workers.shutdownNow();
       }
       run.setTags(Map.of("rsitr.truncated_captions", Long.toString(captions.truncatedCount())));
-      logFinalArtifacts(run, spec, runFolder, test);
+      logFinalArtifacts(run, spec, runFolder, outcome);
       status = RunStatus.FINISHED;
-      return new RunOutcome(run.runId(), test, runFolder);
+      return new RunOutcome(run.runId(), outcome.testMetrics(), runFolder);
     } catch (TrainingInterruptedException e) {
       status = RunStatus.KILLED;
       throw e;
@@ -143,12 +148,17 @@ public final class ExperimentRunner {
     return null;
   }
 
-  private static void logFinalArtifacts(TrackedRun run, ExperimentSpec spec, Path runFolder, Map<String, Double> test) {
+  private static void logFinalArtifacts(
+      TrackedRun run, ExperimentSpec spec, Path runFolder, TrainingOutcome outcome) {
     try {
       Files.createDirectories(runFolder);
       Path metrics = runFolder.resolve("final_metrics.json");
-      JSON.writeValue(metrics.toFile(), Map.of("test", test, "config_hash", spec.configHash()));
+      JSON.writeValue(metrics.toFile(), Map.of("test", outcome.testMetrics(), "config_hash", spec.configHash()));
       run.logArtifact(metrics, "");
+      Path ranks = runFolder.resolve("test_ranks.json");
+      JSON.writeValue(ranks.toFile(), Map.of(
+          "image_query_ranks", outcome.test().imageRanks(), "caption_query_ranks", outcome.test().captionRanks()));
+      run.logArtifact(ranks, "");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write final metrics into " + runFolder, e);
     }

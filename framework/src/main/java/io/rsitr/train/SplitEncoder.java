@@ -40,45 +40,63 @@ public final class SplitEncoder {
     this.workers = workers;
   }
 
-  public SplitEmbeddings encode(DataSplit split) {
-    float[][] imageEmbeddings = encodeImages(split);
-    float[][] captionEmbeddings = encodeCaptions(split);
+  /**
+   * Encodes a split.
+   *
+   * @param withLocalTokens also keep every image's local tokens, for re-ranking by an interaction
+   */
+  public SplitEmbeddings encode(DataSplit split, boolean withLocalTokens) {
+    float[][] imageLocalTokens = withLocalTokens ? new float[split.numImages()][] : null;
+    float[][] imageEmbeddings = encodeImages(split, imageLocalTokens);
+    int[][] captionTokens = new int[split.numCaptions()][];
+    float[][] captionEmbeddings = encodeCaptions(split, captionTokens);
     float[] scaleAndBias = scaleAndBias();
-    return new SplitEmbeddings(imageEmbeddings, captionEmbeddings, scaleAndBias[0], scaleAndBias[1]);
+    return new SplitEmbeddings(imageEmbeddings, captionEmbeddings, scaleAndBias[0], scaleAndBias[1],
+        imageLocalTokens, captionTokens);
   }
 
-  private float[][] encodeImages(DataSplit split) {
+  private float[][] encodeImages(DataSplit split, float[][] localTokens) {
     int n = split.numImages();
     int size = images.size();
     int perImage = size * size * 3;
     float[][] result = new float[n][];
+    // Decoding runs at most two chunks ahead of the session so memory stays bounded on large splits.
     List<Future<float[]>> pending = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      int index = i;
-      pending.add(workers.submit(() -> images.eval(split.loadImage(index))));
-    }
+    int submitted = 0;
     for (int start = 0; start < n; start += batchSize) {
       int count = Math.min(batchSize, n - start);
+      while (submitted < Math.min(n, start + 2 * batchSize)) {
+        int index = submitted++;
+        pending.add(workers.submit(() -> images.eval(split.loadImage(index))));
+      }
       float[] pixels = new float[count * perImage];
       for (int b = 0; b < count; b++) {
         System.arraycopy(await(pending.get(start + b), split, start + b), 0, pixels, b * perImage, perImage);
+        pending.set(start + b, null);
       }
       try (TFloat32 input = TFloat32.tensorOf(Shape.of(count, size, size, 3), DataBuffers.of(pixels, true, false));
           TFloat32 training = TFloat32.scalarOf(0f);
-          TInt64 seed = TInt64.vectorOf(0L, 0L);
-          Result out = session.runner()
-              .feed(graph.pixels(), input)
-              .feed(graph.trainingFlag(), training)
-              .feed(graph.stepSeed(), seed)
-              .fetch(graph.image().embedding())
-              .run()) {
-        copyRows((TFloat32) out.get(0), result, start, count);
+          TInt64 seed = TInt64.vectorOf(0L, 0L)) {
+        Session.Runner runner = session.runner()
+            .feed(graph.pixels(), input)
+            .feed(graph.trainingFlag(), training)
+            .feed(graph.stepSeed(), seed)
+            .fetch(graph.image().embedding());
+        if (localTokens != null) {
+          runner.fetch(graph.image().localTokens());
+        }
+        try (Result out = runner.run()) {
+          copyRows((TFloat32) out.get(0), result, start, count);
+          if (localTokens != null) {
+            copyRows((TFloat32) out.get(1), localTokens, start, count);
+          }
+        }
       }
     }
     return result;
   }
 
-  private float[][] encodeCaptions(DataSplit split) {
+  private float[][] encodeCaptions(DataSplit split, int[][] captionTokens) {
     int n = split.numCaptions();
     int length = graph.backbone().contextLength();
     float[][] result = new float[n][];
@@ -86,7 +104,8 @@ public final class SplitEncoder {
       int count = Math.min(batchSize, n - start);
       int[] tokens = new int[count * length];
       for (int b = 0; b < count; b++) {
-        System.arraycopy(encodeCaption(split, start + b), 0, tokens, b * length, length);
+        captionTokens[start + b] = encodeCaption(split, start + b);
+        System.arraycopy(captionTokens[start + b], 0, tokens, b * length, length);
       }
       try (TInt32 input = TInt32.tensorOf(Shape.of(count, length), DataBuffers.of(tokens, true, false));
           TFloat32 training = TFloat32.scalarOf(0f);
@@ -130,8 +149,9 @@ public final class SplitEncoder {
     }
   }
 
+  /** Copies the rows of a {@code [count, ...]} tensor, each flattened, into {@code target[start..]}. */
   static void copyRows(TFloat32 tensor, float[][] target, int start, int count) {
-    int width = (int) tensor.shape().get(1);
+    int width = (int) (tensor.shape().size() / count);
     float[] flat = new float[count * width];
     tensor.asRawTensor().data().asFloats().read(flat);
     for (int b = 0; b < count; b++) {

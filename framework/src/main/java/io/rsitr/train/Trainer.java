@@ -29,7 +29,7 @@ public final class Trainer {
   }
 
   /** Trains from {@code resume} (or from the start when {@code null}) and returns the test metrics. */
-  public Map<String, Double> train(CheckpointState resume) {
+  public TrainingOutcome train(CheckpointState resume) {
     TrainSettings settings = run.train();
     DataSplit trainSplit = run.dataset().train();
     int stepsPerEpoch = stepsPerEpoch(trainSplit, settings);
@@ -58,7 +58,7 @@ public final class Trainer {
         run.progress().onMessage(String.format("epoch %d/%d validation: %s", epoch + 1, settings.epochs(),
             validation.summary()));
 
-        double meanRecall = validation.recall().meanRecall();
+        double meanRecall = validation.primaryRecall().meanRecall();
         boolean improved = meanRecall > bestMeanRecall;
         if (improved) {
           bestMeanRecall = meanRecall;
@@ -104,7 +104,7 @@ public final class Trainer {
     return globalStep;
   }
 
-  private Map<String, Double> scoreTest(long globalStep, int bestEpoch) {
+  private TrainingOutcome scoreTest(long globalStep, int bestEpoch) {
     if (run.checkpoints().exists(Checkpoints.BEST)) {
       run.checkpoints().restore(Checkpoints.BEST, run.session());
     }
@@ -115,7 +115,7 @@ public final class Trainer {
     run.progress().onMessage("test (checkpoint of epoch " + bestEpoch + ", selected on validation mR): "
         + test.summary());
     LOG.info("test metrics of epoch {}: {}", bestEpoch, test.summary());
-    return metrics;
+    return new TrainingOutcome(metrics, test);
   }
 
   private static int stepsPerEpoch(DataSplit trainSplit, TrainSettings settings) {

@@ -31,6 +31,7 @@ public final class TrainingGraph {
   private final Map<String, Operand<TFloat32>> stepMetrics = new LinkedHashMap<>();
   private final List<ModelParameter> trainable;
   private final AdamW optimizer;
+  private final InteractionGraph interactionGraph;
 
   public TrainingGraph(Graph graph, Backbone backbone, Interaction interaction, ContrastiveLoss loss,
       TrainSettings settings, long seed) {
@@ -46,15 +47,25 @@ public final class TrainingGraph {
         momentum == null ? null : momentum.imageEmbedding(), momentum == null ? null : momentum.textEmbedding(),
         encoders.scale(), encoders.bias());
     LossTerms contrastive = loss.build(tf.withSubScope("loss"), inputs);
-    total = tf.withName("total_loss").math.mul(contrastive.total(), tf.constant((float) settings.itcWeight()));
+    Operand<TFloat32> weighted = tf.math.mul(contrastive.total(), tf.constant((float) settings.itcWeight()));
+    MatchingLoss matching = interaction.scoresPairs() ? new MatchingLoss(encoders, momentum, interaction) : null;
+    if (matching != null) {
+      weighted = tf.math.add(weighted, tf.math.mul(matching.loss(), tf.constant((float) settings.itmWeight())));
+    }
+    total = tf.withName("total_loss").identity(weighted);
 
     stepMetrics.put("loss", total);
     stepMetrics.put("loss_itc", contrastive.total());
+    if (matching != null) {
+      stepMetrics.put("loss_itm", matching.loss());
+      stepMetrics.put("itm_accuracy", matching.accuracy());
+    }
     contrastive.terms().forEach((name, value) -> stepMetrics.put(name, value));
     stepMetrics.put("logit_scale", encoders.logitScale());
 
     trainable = trainableParameters(settings);
     optimizer = new AdamW(tf, trainable, gradients(tf, total, trainable), settings.adamW());
+    interactionGraph = interaction.scoresPairs() ? new InteractionGraph(encoders) : null;
   }
 
   private List<ModelParameter> trainableParameters(TrainSettings settings) {
@@ -122,6 +133,11 @@ public final class TrainingGraph {
 
   public List<ModelParameter> trainableParameters() {
     return trainable;
+  }
+
+  /** The interaction on fed pairs for re-ranking, or {@code null} when the interaction scores none. */
+  public InteractionGraph interactionGraph() {
+    return interactionGraph;
   }
 
   public AdamW optimizer() {
