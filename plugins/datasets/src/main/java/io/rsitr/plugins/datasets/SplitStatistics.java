@@ -12,8 +12,8 @@ import java.util.Set;
  * Counts that describe one split, recorded on the run as {@code <split>.<name>}.
  *
  * <p>Captions are compared after {@link CaptionNormalizer} with the dataset's {@code max_words},
- * which gives the text the model is trained on, so captions that differ only in case or punctuation count as
- * duplicates.
+ * which gives the text the model is trained on, so captions that differ only in case or
+ * punctuation count as duplicates.
  */
 final class SplitStatistics {
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one synthetic image shows: shapes in distinct grid cells on a textured ground.
+ * The content of one synthetic image: shapes in distinct grid cells on a textured ground.
  *
  * @param ground the background
  * @param shapes at least one shape; the first is the main shape, which is always large and which
