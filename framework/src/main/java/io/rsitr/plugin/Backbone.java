@@ -48,6 +48,36 @@ public interface Backbone {
    */
   Operand<TFloat32> embedTokens(ModelScope scope, Operand<TInt32> tokens);
 
+  /** Returns the text transformer's width, which an interaction's own text blocks share. */
+  default int textWidth() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not describe its text blocks");
+  }
+
+  /** Returns the text transformer's attention heads. */
+  default int textHeads() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not describe its text blocks");
+  }
+
+  /** Returns the text transformer's MLP width. */
+  default int textMlpWidth() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not describe its text blocks");
+  }
+
+  /** Returns the number of text transformer blocks. */
+  default int textLayers() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not describe its text blocks");
+  }
+
+  /** Returns the MLP activation of the transformer blocks. */
+  default io.rsitr.nn.Activation activation() {
+    return io.rsitr.nn.Activation.GELU;
+  }
+
+  /** Returns the width of each image local token. */
+  default int imageWidth() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not describe its image tokens");
+  }
+
   /** Returns the learned log similarity scale (a scalar), created in the online store. */
   Operand<TFloat32> logitScale(ModelScope scope);
 

@@ -141,7 +141,18 @@ public final class ExperimentRunner {
     if (resumeRunId != null) {
       return checkpoints.restore(Checkpoints.LATEST, session);
     }
-    WeightImport.importPretrained(session, graph);
+    java.util.Set<String> imported = WeightImport.importPretrained(session, graph);
+    Session.Runner copies = session.runner();
+    boolean anyCopy = false;
+    for (Map.Entry<String, org.tensorflow.op.Op> copy : graph.initialCopies().entrySet()) {
+      if (!imported.contains(copy.getKey())) {
+        copies.addTarget(copy.getValue());
+        anyCopy = true;
+      }
+    }
+    if (anyCopy) {
+      copies.run().close();
+    }
     if (graph.momentum() != null) {
       session.run(graph.momentum().sync());
     }

@@ -8,9 +8,11 @@ final class WeightImport {
 
   private WeightImport() {}
 
-  static void importPretrained(Session session, TrainingGraph graph) {
+  /** Returns the keys loaded from the weight file; empty without one. */
+  static java.util.Set<String> importPretrained(Session session, TrainingGraph graph) {
     if (graph.encoders().backbone().pretrainedWeights() != null) {
       throw new UnsupportedOperationException("weight import is not wired in yet");
     }
+    return java.util.Set.of();
   }
 }

@@ -47,8 +47,11 @@ final class MatchingLoss {
     Operand<TInt32> batch = tf.reshape(io.rsitr.nn.Shapes.dim(tf, tokens, 0), tf.constant(new int[] {1}));
     Operand<TInt32> labels = tf.concat(List.of(
         tf.fill(batch, tf.constant(1)), tf.fill(tf.math.mul(batch, tf.constant(2)), tf.constant(0))), tf.constant(0));
-    loss = tf.withName("loss").math.mean(
-        tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits, labels).loss(), tf.constant(0));
+    // Cross-entropy written with logSoftmax: the sparse cross-entropy op has no gradient in
+    // TensorFlow's C++ gradient registry, which graph-mode Java relies on.
+    Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(2), tf.constant(1f), tf.constant(0f));
+    Operand<TFloat32> perPair = tf.math.neg(tf.reduceSum(tf.math.mul(oneHot, tf.nn.logSoftmax(logits)), tf.constant(1)));
+    loss = tf.withName("loss").math.mean(perPair, tf.constant(0));
     Operand<TInt32> predicted = tf.math.argMax(logits, tf.constant(1), TInt32.class);
     accuracy = tf.math.mean(tf.dtypes.cast(tf.math.equal(predicted, labels), TFloat32.class), tf.constant(0));
   }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.types.TFloat32;
@@ -32,6 +33,7 @@ public final class TrainingGraph {
   private final List<ModelParameter> trainable;
   private final AdamW optimizer;
   private final InteractionGraph interactionGraph;
+  private final Map<String, Op> initialCopies = new LinkedHashMap<>();
 
   public TrainingGraph(Graph graph, Backbone backbone, Interaction interaction, ContrastiveLoss loss,
       TrainSettings settings, long seed) {
@@ -66,6 +68,16 @@ public final class TrainingGraph {
     trainable = trainableParameters(settings);
     optimizer = new AdamW(tf, trainable, gradients(tf, total, trainable), settings.adamW());
     interactionGraph = interaction.scoresPairs() ? new InteractionGraph(encoders) : null;
+    interaction.initialCopies().forEach((target, source) -> initialCopies.put(target,
+        tf.assign(encoders.online().get(target).variable(), encoders.online().get(source).value())));
+  }
+
+  /**
+   * Returns, per interaction parameter that starts as a copy of a backbone parameter, the op that
+   * copies it; run after initialisation and after weights are imported.
+   */
+  public Map<String, Op> initialCopies() {
+    return initialCopies;
   }
 
   private List<ModelParameter> trainableParameters(TrainSettings settings) {

@@ -1,5 +1,6 @@
 package io.rsitr.plugins.clip;
 
+import io.rsitr.nn.Activation;
 import io.rsitr.nn.Attention;
 import io.rsitr.nn.ImportLayout;
 import io.rsitr.nn.Initializer;
@@ -62,6 +63,36 @@ public final class ClipBackbone implements Backbone {
   @Override
   public int embedDim() {
     return settings.embedDim();
+  }
+
+  @Override
+  public int textWidth() {
+    return settings.textWidth();
+  }
+
+  @Override
+  public int textHeads() {
+    return settings.textHeads();
+  }
+
+  @Override
+  public int textMlpWidth() {
+    return settings.textMlpWidth();
+  }
+
+  @Override
+  public int textLayers() {
+    return settings.textLayers();
+  }
+
+  @Override
+  public Activation activation() {
+    return settings.activation();
+  }
+
+  @Override
+  public int imageWidth() {
+    return settings.visionWidth();
   }
 
   @Override
