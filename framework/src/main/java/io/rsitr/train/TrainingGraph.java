@@ -109,12 +109,29 @@ public final class TrainingGraph {
     }
     List<Operand<TFloat32>> result = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {
-      if (gradients.dy(i) == null) {
-        throw new IllegalStateException("parameter " + parameters.get(i).key() + " gets no gradient from the loss");
+      if (isAbsent(gradients.dy(i))) {
+        throw new IllegalStateException("parameter " + parameters.get(i).key() + " gets no gradient from the loss;"
+            + " every path to it passes a stop-gradient");
       }
       result.add(gradients.<TFloat32>dy(i));
     }
     return result;
+  }
+
+  /**
+   * Returns whether TensorFlow produced no gradient: when every path from the loss passes a
+   * stop-gradient, the C API hands back an output without an operation.
+   */
+  public static boolean isAbsent(org.tensorflow.Output<?> gradient) {
+    if (gradient == null) {
+      return true;
+    }
+    try {
+      gradient.op().type();
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
   }
 
   public Graph graph() {

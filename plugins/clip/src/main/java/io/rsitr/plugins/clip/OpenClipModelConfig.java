@@ -27,6 +27,15 @@ public final class OpenClipModelConfig {
       throw new UncheckedIOException("cannot read open_clip model config " + file + ": " + e.getMessage()
           + "; pass a model_configs/*.json file of open_clip", e);
     }
+    return fromJson(root, file, initLogitScale);
+  }
+
+  /**
+   * Reads the configuration from an already parsed object.
+   *
+   * @param file the file it came from, named in error messages
+   */
+  public static ClipSettings fromJson(JsonNode root, Path file, double initLogitScale) {
     JsonNode vision = require(root, "vision_cfg", file);
     JsonNode text = require(root, "text_cfg", file);
 

@@ -36,7 +36,7 @@ import org.tensorflow.types.TInt32;
  *   <li>A linear head gives two logits; class 1 is the match.
  * </ol>
  */
-final class LsciInteraction implements Interaction {
+public final class LsciInteraction implements Interaction {
 
   private static final String PREFIX = "transformer";
   private static final String[] BLOCK_KEYS = {
@@ -49,7 +49,7 @@ final class LsciInteraction implements Interaction {
   private final FusionEncoder fusion;
   private int textBlocksBuilt = -1;
 
-  LsciInteraction(LsciSettings settings) {
+  public LsciInteraction(LsciSettings settings) {
     this.settings = settings;
     this.fusion = new FusionEncoder(settings);
   }
@@ -67,7 +67,7 @@ final class LsciInteraction implements Interaction {
   }
 
   /** Every intermediate of the interaction, for tests against the reference. */
-  record Outputs(
+  public record Outputs(
       Operand<TFloat32> textPath,
       Operand<TFloat32> fusedText,
       Operand<TFloat32> fusedImage,
@@ -75,7 +75,7 @@ final class LsciInteraction implements Interaction {
       Operand<TFloat32> pooled,
       Operand<TFloat32> logits) {}
 
-  Outputs forward(ModelScope scope, Backbone backbone, Operand<TInt32> tokens, Operand<TFloat32> imageLocalTokens) {
+  public Outputs forward(ModelScope scope, Backbone backbone, Operand<TInt32> tokens, Operand<TFloat32> imageLocalTokens) {
     Ops tf = scope.tf();
     requireImageWidth(backbone);
     int textLength = backbone.contextLength();
