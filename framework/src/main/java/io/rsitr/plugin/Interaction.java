@@ -36,6 +36,14 @@ public interface Interaction {
     return Map.of();
   }
 
+  /**
+   * Returns whether a parameter key belongs to this interaction rather than to the backbone; a
+   * backbone-only weight file may omit such keys.
+   */
+  default boolean ownsParameter(String key) {
+    return false;
+  }
+
   /** Returns keys of weight files that belong to this interaction but are skipped on import. */
   default Set<String> ignoredImportKeys() {
     return Set.of();

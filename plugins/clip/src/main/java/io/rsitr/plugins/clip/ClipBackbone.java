@@ -198,7 +198,8 @@ public final class ClipBackbone implements Backbone {
 
   @Override
   public String explainShapeMismatch(String key, long[] expected, long[] actual) {
-    if (!key.equals("visual.positional_embedding") || expected.length != 2 || actual.length != 2) {
+    if (!key.equals("visual.positional_embedding") || expected.length != 2 || actual.length != 2
+        || expected[0] == actual[0]) {
       return null;
     }
     long actualGrid = Math.round(Math.sqrt(actual[0] - 1));

@@ -175,6 +175,14 @@ public final class LsciInteraction implements Interaction {
     return copies;
   }
 
+  @Override
+  public boolean ownsParameter(String key) {
+    return key.startsWith(PREFIX + ".mult_resblocks.") || key.startsWith(PREFIX + ".fusion_model.")
+        || key.startsWith(PREFIX + ".mult_encoder.") || key.startsWith(PREFIX + ".image_proj_layer.")
+        || key.startsWith(PREFIX + ".text_proj_layer.") || key.equals(PREFIX + ".pos_embeds")
+        || key.startsWith(PREFIX + ".fusion_layer_normal.") || key.startsWith("itm_head.");
+  }
+
   /** The reference's fusion encoder owns word embeddings and a pooler it never uses. */
   @Override
   public Set<String> ignoredImportKeys() {
