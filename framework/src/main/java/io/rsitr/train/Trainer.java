@@ -1,5 +1,6 @@
 package io.rsitr.train;
 
+import io.rsitr.data.pipeline.Batch;
 import io.rsitr.data.pipeline.BatchLoader;
 import io.rsitr.data.pipeline.EpochPlan;
 import io.rsitr.plugin.DataSplit;
@@ -47,7 +48,19 @@ public final class Trainer {
 
     try (BatchLoader loader = run.newBatchLoader()) {
       for (int epoch = startEpoch; epoch < settings.epochs(); epoch++) {
-        globalStep = trainEpoch(loader, epoch, stepsPerEpoch, globalStep, totalSteps, schedule);
+        try {
+          globalStep = trainEpoch(loader, epoch, stepsPerEpoch, globalStep, totalSteps, schedule);
+        } catch (TrainingInterruptedException e) {
+          boolean interrupted = Thread.interrupted();
+          // Saved mid-epoch: the epoch plan and every step's randomness derive from the seed, so a
+          // resumed run continues with the very next batch.
+          run.checkpoints().save(Checkpoints.LATEST, run.session(), new CheckpointState(epoch, e.step(),
+              bestMeanRecall, bestEpoch, listenerState(), run.configHash(), run.runId()));
+          if (interrupted) {
+            Thread.currentThread().interrupt();
+          }
+          throw e;
+        }
 
         EvaluationResult validation = run.evaluator().evaluate(run.dataset().val());
         Map<String, Double> valMetrics = new LinkedHashMap<>(validation.metrics());
@@ -87,7 +100,16 @@ public final class Trainer {
         throw new TrainingInterruptedException(globalStep);
       }
       double learningRate = schedule.at(globalStep);
-      Map<String, Double> metrics = steps.run(batches.next(), globalStep, learningRate);
+      Batch nextBatch;
+      try {
+        nextBatch = batches.next();
+      } catch (IllegalStateException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new TrainingInterruptedException(globalStep);
+        }
+        throw e;
+      }
+      Map<String, Double> metrics = steps.run(nextBatch, globalStep, learningRate);
       requireFinite(metrics, globalStep);
       if (globalStep % settings.logEvery() == 0 || batch == stepsPerEpoch - 1) {
         Map<String, Double> logged = prefixed("train/", metrics);
