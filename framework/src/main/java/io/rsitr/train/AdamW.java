@@ -47,6 +47,13 @@ public final class AdamW {
     Operand<TFloat32> correction2 = scope.math.sub(one, scope.math.pow(beta2, step));
     Operand<TFloat32> decay = scope.math.sub(one, scope.math.mul(learningRate, scope.constant((float) settings.weightDecay())));
 
+    // Variables are read through identities that share the variable's buffer, so an update that ran
+    // while backpropagation still reads the old weights would corrupt the gradients of earlier
+    // layers. Every assignment therefore waits until all gradients exist.
+    List<Op> gradientOps = new ArrayList<>(gradients);
+    Ops afterGradients = scope.withControlDependencies(
+        List.of(scope.withControlDependencies(gradientOps).withName("gradients_ready").noOp()));
+
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {
       ModelParameter parameter = parameters.get(i);
@@ -64,9 +71,13 @@ public final class AdamW {
           scope.math.mul(learningRate, scope.math.div(mHat, denominator)));
 
       // All three assignments read the values from before this step, so they wait on the new values.
-      Assign<TFloat32> assignM = scope.assign(m, newM);
-      Assign<TFloat32> assignV = scope.assign(v, newV);
-      Assign<TFloat32> assignP = scope.withControlDependencies(List.of(assignM, assignV)).assign(parameter.variable(), newValue);
+      Operand<TFloat32> newMValue = afterGradients.identity(newM);
+      Operand<TFloat32> newVValue = afterGradients.identity(newV);
+      Operand<TFloat32> newParameterValue = afterGradients.identity(newValue);
+      Assign<TFloat32> assignM = afterGradients.assign(m, newMValue);
+      Assign<TFloat32> assignV = afterGradients.assign(v, newVValue);
+      Assign<TFloat32> assignP =
+          afterGradients.withControlDependencies(List.of(assignM, assignV)).assign(parameter.variable(), newParameterValue);
       updates.add(assignP);
     }
     update = scope.withControlDependencies(updates).withName("update").noOp();
