@@ -60,6 +60,9 @@ public final class AblationRunner {
   /**
    * Trains every cell of the spec's grid that has no finished child yet and reports on all cells.
    *
+   * <p>NOTE: two invocations of the same grid at once both find the same parent and may train the
+   * same cell twice, because a cell counts as done only once its child has FINISHED.
+   *
    * @throws IllegalArgumentException when the spec has no ablation grid or a name MLflow rejects
    */
   public AblationOutcome run(ExperimentSpec spec) {

@@ -28,6 +28,8 @@ final class RunArtifacts {
    * Draws the training curves and the test reliability diagram into {@code runFolder/plots} and
    * logs them. A plot that fails is logged as a warning and skipped, because the trained model and
    * its metrics matter more than a picture.
+   *
+   * <p>NOTE: the history is kept in memory, so the curves of a resumed run start at the resume.
    */
   static void logPlots(TrackedRun run, Path runFolder, MetricHistory history, EvaluationResult test) {
     Path plots = runFolder.resolve(PLOTS_DIR);
