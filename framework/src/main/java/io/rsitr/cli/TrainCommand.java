@@ -1,6 +1,10 @@
 package io.rsitr.cli;
 
 import io.rsitr.plugin.PluginRegistry;
+import io.rsitr.report.CellResult;
+import io.rsitr.report.PairedBootstrap;
+import io.rsitr.run.AblationOutcome;
+import io.rsitr.run.AblationRunner;
 import io.rsitr.run.ExperimentRunner;
 import io.rsitr.run.RunOutcome;
 import io.rsitr.spec.ExperimentSpec;
@@ -21,7 +25,8 @@ import picocli.CommandLine.Spec;
 /** Trains an experiment and prints its test metrics. */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train the experiment in FILE.yaml, score the test split with the checkpoint selected on"
-        + " validation, and record everything in the tracking store.")
+        + " validation, and record everything in the tracking store. With an ablation section, train one"
+        + " child run per grid cell under a parent run and print a report over seeds.")
 final class TrainCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "FILE.yaml", description = "experiment file")
@@ -45,13 +50,39 @@ final class TrainCommand implements Callable<Integer> {
 
     String configuredUri = experiment.section("tracking").getString("uri");
     boolean isDefault = configuredUri.equals(Trackers.DEFAULT_URI);
+    if (experiment.ablation().isPresent() && resumeRunId != null) {
+      throw new IllegalArgumentException("--resume continues a single run, but " + file + " has an ablation "
+          + "section; run the same command without --resume to continue the ablation, which reuses finished cells");
+    }
     try (Tracker tracker = Trackers.open(Trackers.resolveUri(configuredUri, isDefault, System.getenv()), Map.of())) {
+      tracker.checkAvailable();
       ExperimentRunner runner = new ExperimentRunner(registry, tracker, new ConsoleProgress(err));
+      if (experiment.ablation().isPresent()) {
+        AblationRunner ablation = new AblationRunner(runner, tracker,
+            new PairedBootstrap(PairedBootstrap.DEFAULT_RESAMPLES, PairedBootstrap.DEFAULT_SEED));
+        printAblation(out, runInterruptibly(() -> ablation.run(experiment)), tracker.uri());
+        return 0;
+      }
       RunOutcome outcome = runInterruptibly(() -> runner.train(experiment, resumeRunId, null));
       out.printf("run %s finished; tracked at %s%n", outcome.runId(), tracker.uri());
       printMetrics(out, outcome.testMetrics());
     }
     return 0;
+  }
+
+  private static void printAblation(PrintWriter out, AblationOutcome outcome, String trackingUri) {
+    int reused = outcome.reusedRunIds().size();
+    out.printf("ablation parent run %s finished: %d cells, %d trained, %d reused from earlier runs; tracked at %s%n",
+        outcome.parentRunId(), outcome.cells().size(), outcome.cells().size() - reused, reused, trackingUri);
+    for (CellResult cell : outcome.cells()) {
+      String origin = outcome.reusedRunIds().contains(cell.runId()) ? "reused" : "trained";
+      out.printf("  %s: run %s (%s), test mR %.2f%n", cell.cellLabel(), cell.runId(), origin,
+          cell.testMetrics().getOrDefault("mr", Double.NaN));
+    }
+    out.println();
+    out.print(outcome.report().toMarkdown());
+    out.printf("%nreport files: %s%n", outcome.reportFolder());
+    out.flush();
   }
 
   static void printMetrics(PrintWriter out, Map<String, Double> test) {

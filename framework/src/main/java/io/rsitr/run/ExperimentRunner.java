@@ -11,6 +11,7 @@ import io.rsitr.plugin.Dataset;
 import io.rsitr.plugin.Interaction;
 import io.rsitr.plugin.PluginKind;
 import io.rsitr.plugin.PluginRegistry;
+import io.rsitr.report.MetricHistory;
 import io.rsitr.spec.ExperimentSpec;
 import io.rsitr.spec.PluginChoice;
 import io.rsitr.track.RunStatus;
@@ -33,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +50,7 @@ import org.tensorflow.Session;
 public final class ExperimentRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+  private static final String RUN_NAME_TAG = "mlflow.runName";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final PluginRegistry registry;
@@ -67,6 +70,17 @@ public final class ExperimentRunner {
    * @param parentRunId the parent run of an ablation cell, or {@code null}
    */
   public RunOutcome train(ExperimentSpec spec, String resumeRunId, String parentRunId) {
+    return train(spec, resumeRunId, parentRunId, Map.of());
+  }
+
+  /**
+   * Trains {@code spec} like {@link #train(ExperimentSpec, String, String)}, adding {@code extraTags}
+   * to a new run's tags (an ablation cell's varied values, for example). An {@code mlflow.runName}
+   * among them replaces the configured run name.
+   */
+  public RunOutcome train(
+      ExperimentSpec spec, String resumeRunId, String parentRunId, Map<String, String> extraTags) {
+    TrackingNames.checkSpec(spec);
     Backbone backbone = create(spec, PluginKind.BACKBONE);
     Interaction interaction = create(spec, PluginKind.INTERACTION);
     ContrastiveLoss loss = create(spec, PluginKind.LOSS);
@@ -76,13 +90,15 @@ public final class ExperimentRunner {
     TrainSettings settings = TrainSettings.from(spec.section("train"));
 
     TrackedRun run = resumeRunId == null
-        ? startRun(spec, device, parentRunId)
+        ? startRun(spec, device, parentRunId, extraTags)
         : tracker.resumeRun(resumeRunId);
     Path runFolder = Path.of(spec.section("runtime").getString("output_dir")).resolve(run.runId());
     Checkpoints checkpoints = new Checkpoints(runFolder.resolve("checkpoints"));
     RunStatus status = RunStatus.FAILED;
     try (Graph graph = new Graph()) {
       TrainingGraph trainingGraph = new TrainingGraph(graph, backbone, interaction, loss, settings, spec.seed());
+      TrackingNames.checkStepMetrics(trainingGraph.stepMetrics().keySet(), spec.name());
+      MetricHistory history = new MetricHistory(run::logMetrics);
       TrainingOutcome outcome;
       ExecutorService workers = Executors.newFixedThreadPool(settings.workers());
       try (Session session = SessionFactory.create(graph, spec.section("runtime"))) {
@@ -96,7 +112,7 @@ public final class ExperimentRunner {
                 spec.section("eval").getInt("rerank_k"), spec.section("eval").getInt("rerank_batch"));
         TrainingRun trainingRun = new TrainingRun(session, trainingGraph, dataset, settings,
             new SplitEvaluator(encoder, reranker, spec.section("eval").getInt("num_bins")), checkpoints,
-            run::logMetrics, progress, spec.seed(), spec.configHash(), run.runId(),
+            history, progress, spec.seed(), spec.configHash(), run.runId(),
             () -> new BatchLoader(dataset.train(), images, captions, backbone.contextLength(), spec.seed(),
                 settings.workers(), settings.prefetch()));
         outcome = new Trainer(trainingRun).train(resume);
@@ -105,6 +121,8 @@ public final class ExperimentRunner {
       }
       run.setTags(Map.of("rsitr.truncated_captions", Long.toString(captions.truncatedCount())));
       logFinalArtifacts(run, spec, runFolder, outcome);
+      RunArtifacts.logPlots(run, runFolder, history, outcome.test());
+      RunArtifacts.logBestCheckpoint(run, checkpoints);
       status = RunStatus.FINISHED;
       return new RunOutcome(run.runId(), outcome.testMetrics(), runFolder);
     } catch (TrainingInterruptedException e) {
@@ -118,10 +136,13 @@ public final class ExperimentRunner {
     }
   }
 
-  private TrackedRun startRun(ExperimentSpec spec, String device, String parentRunId) {
+  private TrackedRun startRun(
+      ExperimentSpec spec, String device, String parentRunId, Map<String, String> extraTags) {
     String runName = spec.section("tracking").getString("run_name");
-    TrackedRun run = tracker.startRun(spec.section("tracking").getString("experiment"),
-        runName.isEmpty() ? spec.name() : runName, RunTags.of(spec, device), parentRunId);
+    Map<String, String> tags = new LinkedHashMap<>(RunTags.of(spec, device));
+    tags.putAll(extraTags);
+    String name = tags.getOrDefault(RUN_NAME_TAG, runName.isEmpty() ? spec.name() : runName);
+    TrackedRun run = tracker.startRun(spec.section("tracking").getString("experiment"), name, tags, parentRunId);
     run.logParams(spec.flatParams());
     try {
       Path resolved = Files.createTempDirectory("rsitr-config").resolve("resolved_config.yaml");

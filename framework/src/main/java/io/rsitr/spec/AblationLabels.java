@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Formats grid values for cell labels such as {@code interaction.name=none,seed=2}. */
-final class AblationLabels {
+public final class AblationLabels {
 
   private AblationLabels() {}
 
-  static String label(Map<String, Object> overrides) {
+  public static String label(Map<String, Object> overrides) {
     return overrides.entrySet().stream()
         .map(entry -> entry.getKey() + "=" + formatValue(entry.getValue()))
         .collect(Collectors.joining(","));
@@ -19,7 +19,7 @@ final class AblationLabels {
     return values.stream().map(value -> formatValue(value.toPlainValue())).collect(Collectors.joining(", ", "[", "]"));
   }
 
-  static String formatValue(Object value) {
+  public static String formatValue(Object value) {
     if (value instanceof List<?> list) {
       return list.stream().map(AblationLabels::formatValue).collect(Collectors.joining(",", "[", "]"));
     }

@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -132,6 +135,42 @@ public final class LocalMlflowStore implements Tracker {
       return new LocalRun(runDir, runId, experimentId, clock);
     } catch (IOException e) {
       throw new UncheckedIOException("Failed to resume run " + runId + " under " + root, e);
+    }
+  }
+
+  /** Scans the experiment's run folders; a run with unreadable metadata is skipped. */
+  @Override
+  public List<RunInfo> findRuns(String experimentName, Map<String, String> tagEquals) {
+    try {
+      Optional<String> experimentId = experiments.findActiveByName(experimentName);
+      if (experimentId.isEmpty()) {
+        return List.of();
+      }
+      return LocalRunReader.findRuns(root.resolve(experimentId.get()), tagEquals);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Failed to read the runs of experiment '" + experimentName + "' under " + root, e);
+    }
+  }
+
+  @Override
+  public Path downloadArtifact(String runId, String artifactPath, Path targetDir) {
+    if (runId == null || !RUN_ID.matcher(runId).matches()) {
+      throw new IllegalArgumentException("Invalid MLflow run id '" + runId + "'");
+    }
+    String relativePath = ArtifactPaths.validateDir(artifactPath);
+    try {
+      Path source = findRunDir(runId).resolve(LocalRun.ARTIFACTS_FOLDER).resolve(relativePath);
+      if (!Files.isRegularFile(source)) {
+        throw new IllegalStateException(
+            "Artifact '" + artifactPath + "' of run " + runId + " was not found at " + source);
+      }
+      Files.createDirectories(targetDir);
+      Path target = targetDir.resolve(source.getFileName().toString());
+      return Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Failed to copy artifact '" + artifactPath + "' of run " + runId + " into " + targetDir, e);
     }
   }
 

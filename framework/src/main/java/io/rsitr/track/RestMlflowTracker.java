@@ -3,8 +3,10 @@ package io.rsitr.track;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +44,7 @@ public final class RestMlflowTracker implements Tracker {
   private final HttpClient http;
   private final ScheduledExecutorService sender;
   private final ArtifactUploader uploader;
+  private final RestRunSearch search;
   private final Map<String, String> experimentIds = new ConcurrentHashMap<>();
 
   /** Connects to the server at {@code trackingUri} ({@code http://host:port}) with default settings. */
@@ -62,6 +65,30 @@ public final class RestMlflowTracker implements Tracker {
       return thread;
     });
     this.uploader = new ArtifactUploader(http, this.trackingUri, settings);
+    this.search = new RestRunSearch(client, http, uploader, settings.requestTimeout());
+  }
+
+  /** Sends {@code GET /health}, so an unreachable server fails a run before it trains. */
+  @Override
+  public void checkAvailable() {
+    ServerReachability.check(http, trackingUri, settings.requestTimeout());
+  }
+
+  /** Searches with {@code runs/search} and a tag filter, following every result page. */
+  @Override
+  public List<RunInfo> findRuns(String experimentName, Map<String, String> tagEquals) {
+    MlflowNames.validateExperimentName(experimentName);
+    Optional<String> experimentId = findActiveExperimentOrEmpty(experimentName);
+    if (experimentId.isEmpty()) {
+      return List.of();
+    }
+    return search.findRuns(experimentId.get(), tagEquals);
+  }
+
+  /** Downloads through the server's artifact proxy. */
+  @Override
+  public Path downloadArtifact(String runId, String artifactPath, Path targetDir) {
+    return search.download(runId, ArtifactPaths.validateDir(artifactPath), targetDir);
   }
 
   /**
@@ -169,6 +196,22 @@ public final class RestMlflowTracker implements Tracker {
       return findActiveExperiment(name).orElseThrow(() -> new IllegalStateException(
           "MLflow experiment '" + name + "' exists on " + trackingUri + " but is not active; "
               + "restore it in the MLflow UI or choose another experiment name"));
+    }
+  }
+
+  /** Returns the id of the named experiment, or empty when it is missing or deleted. */
+  private Optional<String> findActiveExperimentOrEmpty(String name) {
+    String cached = experimentIds.get(name);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    try {
+      return client.getExperimentByName(name)
+          .filter(experiment -> "active".equals(experiment.getLifecycleStage()))
+          .map(Service.Experiment::getExperimentId);
+    } catch (MlflowClientException e) {
+      throw new IllegalStateException(
+          "Failed to look up MLflow experiment '" + name + "' on " + trackingUri, e);
     }
   }
 

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Assumptions;
  * {@link #startOwn} always starts a server, because a test that stops the server must not stop
  * a shared one.
  */
-final class MlflowServerFixture implements AutoCloseable {
+public final class MlflowServerFixture implements AutoCloseable {
 
-  static final String SERVER_URI_ENV = "RSITR_MLFLOW_SERVER_URI";
+  public static final String SERVER_URI_ENV = "RSITR_MLFLOW_SERVER_URI";
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -43,7 +43,7 @@ final class MlflowServerFixture implements AutoCloseable {
   }
 
   /** Returns the shared server from the environment, or starts one, or skips the test. */
-  static MlflowServerFixture startOrReuse(Path workDir) throws IOException, InterruptedException {
+  public static MlflowServerFixture startOrReuse(Path workDir) throws IOException, InterruptedException {
     String shared = System.getenv(SERVER_URI_ENV);
     if (shared != null && !shared.isBlank()) {
       return new MlflowServerFixture(shared.replaceAll("/+$", ""), null, -1);
@@ -61,7 +61,7 @@ final class MlflowServerFixture implements AutoCloseable {
     return server;
   }
 
-  String uri() {
+  public String uri() {
     return uri;
   }
 
