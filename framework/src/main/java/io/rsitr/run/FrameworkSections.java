@@ -77,7 +77,8 @@ public final class FrameworkSections {
         ofEnum("device", "cpu", "where the graph runs", "cpu", "gpu", "auto"),
         ofBool("require_gpu", false, "fail the run when no GPU is visible"),
         ofBool("memory_growth", true, "GPU: allocate memory as needed instead of all at once"),
-        ofBool("mixed_precision", false, "GPU: compute in bfloat16/float16 where TensorFlow allows"),
+        ofBool("mixed_precision", false,
+            "compute eligible ops in float16 (GPU) or bfloat16 (CPU with oneDNN); variables stay float32"),
         ofBool("xla", false, "let XLA compile clusters of the graph"),
         ofInt("threads", 0, "TensorFlow intra-op threads; 0 lets TensorFlow choose").atLeast(0),
         ofString("output_dir", "runs", "folder for run checkpoints, one subfolder per run")));

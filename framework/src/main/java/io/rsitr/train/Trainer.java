@@ -23,10 +23,12 @@ public final class Trainer {
 
   private final TrainingRun run;
   private final StepRunner steps;
+  private final TestSetSelection referenceSelection;
 
   public Trainer(TrainingRun run) {
     this.run = run;
     this.steps = new StepRunner(run.session(), run.graph(), run.seed());
+    this.referenceSelection = new TestSetSelection(run.sink(), run.progress());
   }
 
   /** Trains from {@code resume} (or from the start when {@code null}) and returns the test metrics. */
@@ -70,6 +72,9 @@ public final class Trainer {
         run.sink().log(prefixed("val/", valMetrics), globalStep);
         run.progress().onMessage(String.format("epoch %d/%d validation: %s", epoch + 1, settings.epochs(),
             validation.summary()));
+        if (settings.selectOnTest()) {
+          referenceSelection.observe(epoch + 1, run.evaluator().evaluate(run.dataset().test()), globalStep);
+        }
 
         double meanRecall = validation.primaryRecall().meanRecall();
         boolean improved = meanRecall > bestMeanRecall;
@@ -133,6 +138,7 @@ public final class Trainer {
     EvaluationResult test = run.evaluator().evaluate(run.dataset().test());
     Map<String, Double> metrics = new LinkedHashMap<>(test.metrics());
     metrics.put("selected_epoch", (double) bestEpoch);
+    referenceSelection.report(globalStep);
     run.sink().log(prefixed("test/", metrics), globalStep);
     run.progress().onMessage("test (checkpoint of epoch " + bestEpoch + ", selected on validation mR): "
         + test.summary());
