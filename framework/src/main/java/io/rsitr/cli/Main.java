@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       PluginsCommand.class,
       TokenizeCommand.class,
       MetricsCommand.class,
+      WeightsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
