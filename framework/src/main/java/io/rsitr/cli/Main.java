@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       TokenizeCommand.class,
       MetricsCommand.class,
       WeightsCommand.class,
+      EmbedCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
