@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       MetricsCommand.class,
       WeightsCommand.class,
       EmbedCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
