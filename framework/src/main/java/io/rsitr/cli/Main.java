@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       WeightsCommand.class,
       EmbedCommand.class,
       EvalCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
