@@ -1,7 +1,7 @@
 package io.rsitr.bench;
 
 /**
- * What {@link Benchmark} measures.
+ * Choice of measurements for {@link Benchmark}.
  *
  * @param steps timed training steps
  * @param warmupSteps untimed training steps before them

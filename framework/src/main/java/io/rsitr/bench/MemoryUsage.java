@@ -39,7 +39,10 @@ final class MemoryUsage {
     return null;
   }
 
-  /** Returns the sum over heap memory pools of each pool's peak usage, in MiB. */
+  /**
+   * Returns the sum over heap memory pools of each pool's peak usage, in MiB: an upper bound on the
+   * peak heap use, because the pools may peak at different times.
+   */
   static double heapPeakUsedMib() {
     long bytes = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
