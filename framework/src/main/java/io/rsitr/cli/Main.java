@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
       PluginsCommand.class,
       TokenizeCommand.class,
       MetricsCommand.class,
+      WeightsCommand.class,
+      EmbedCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -96,6 +96,7 @@ public final class ExperimentRunner {
     Checkpoints checkpoints = new Checkpoints(runFolder.resolve("checkpoints"));
     RunStatus status = RunStatus.FAILED;
     try (Graph graph = new Graph()) {
+      RunFolderConfig.write(runFolder, spec);
       TrainingGraph trainingGraph = new TrainingGraph(graph, backbone, interaction, loss, settings, spec.seed());
       TrackingNames.checkStepMetrics(trainingGraph.stepMetrics().keySet(), spec.name());
       MetricHistory history = new MetricHistory(run::logMetrics);

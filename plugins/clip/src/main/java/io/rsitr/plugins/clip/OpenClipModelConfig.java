@@ -12,10 +12,16 @@ import java.nio.file.Path;
  * Reads an open_clip model configuration ({@code model_configs/*.json}: {@code embed_dim},
  * {@code vision_cfg}, {@code text_cfg}, optional {@code quick_gelu}) into {@link ClipSettings}.
  *
+ * <p>A file whose top level has no {@code vision_cfg} but a {@code clip} object, as written for a
+ * CLIP model with an interaction beside it, is read from that object.
+ *
  * <p>open_clip's defaults apply to absent keys: vision heads = width / {@code head_width} (64),
  * MLP ratio 4, text context 77, vocabulary 49408, text heads 8.
  */
 public final class OpenClipModelConfig {
+
+  /** Top-level key of the model configuration in a file that also describes an interaction. */
+  public static final String NESTED_KEY = "clip";
 
   private OpenClipModelConfig() {}
 
@@ -27,7 +33,8 @@ public final class OpenClipModelConfig {
       throw new UncheckedIOException("cannot read open_clip model config " + file + ": " + e.getMessage()
           + "; pass a model_configs/*.json file of open_clip", e);
     }
-    return fromJson(root, file, initLogitScale);
+    boolean nested = !root.has("vision_cfg") && root.path(NESTED_KEY).isObject();
+    return fromJson(nested ? root.get(NESTED_KEY) : root, file, initLogitScale);
   }
 
   /**
