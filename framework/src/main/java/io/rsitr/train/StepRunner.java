@@ -53,16 +53,23 @@ final class StepRunner {
           .feed(graph.optimizer().learningRate(), own(owned, TFloat32.scalarOf((float) learningRate)))
           .feed(graph.optimizer().step(), own(owned, TFloat32.scalarOf(step + 1f)));
       graph.loss().feedStep((placeholder, value) -> runner.feed(placeholder, own(owned, TFloat32.scalarOf(value))));
-      List<String> names = new ArrayList<>(graph.stepMetrics().keySet());
-      for (Operand<TFloat32> metric : graph.stepMetrics().values()) {
-        runner.fetch(metric);
+      // Several metric names may refer to one tensor (a loss that is its own only term); a tensor
+      // may be fetched only once per run.
+      List<Operand<TFloat32>> fetches = new ArrayList<>();
+      Map<String, Integer> fetchIndex = new LinkedHashMap<>();
+      for (Map.Entry<String, Operand<TFloat32>> metric : graph.stepMetrics().entrySet()) {
+        int index = fetches.indexOf(metric.getValue());
+        if (index < 0) {
+          index = fetches.size();
+          fetches.add(metric.getValue());
+          runner.fetch(metric.getValue());
+        }
+        fetchIndex.put(metric.getKey(), index);
       }
       runner.addTarget(graph.optimizer().update());
       try (Result result = runner.run()) {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-          metrics.put(names.get(i), (double) ((TFloat32) result.get(i)).getFloat());
-        }
+        fetchIndex.forEach((name, index) -> metrics.put(name, (double) ((TFloat32) result.get(index)).getFloat()));
         return metrics;
       }
     } finally {
