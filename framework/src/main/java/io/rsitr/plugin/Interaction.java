@@ -30,7 +30,7 @@ public interface Interaction {
 
   /**
    * Returns parameters initialised as copies of backbone parameters (own key to backbone key),
-   * applied after weights are imported unless the weight file holds the own key.
+   * applied after weights are imported unless the weight file contains the own key.
    */
   default Map<String, String> initialCopies() {
     return Map.of();

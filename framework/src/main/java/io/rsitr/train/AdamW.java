@@ -95,7 +95,7 @@ public final class AdamW {
     return learningRate;
   }
 
-  /** The 1-based step count t used in the bias corrections. */
+  /** Returns the placeholder of the 1-based step count t used in the bias corrections. */
   public Placeholder<TFloat32> step() {
     return step;
   }

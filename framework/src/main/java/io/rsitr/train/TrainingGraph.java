@@ -73,8 +73,8 @@ public final class TrainingGraph {
   }
 
   /**
-   * Returns, per interaction parameter that starts as a copy of a backbone parameter, the op that
-   * copies it; run after initialisation and after weights are imported.
+   * Returns the copy op of each interaction parameter that starts as a copy of a backbone parameter.
+   * The runtime runs them after initialisation and after weights are imported.
    */
   public Map<String, Op> initialCopies() {
     return initialCopies;
@@ -142,7 +142,7 @@ public final class TrainingGraph {
     return encoders;
   }
 
-  /** The momentum copy, or {@code null} when neither the loss nor the interaction needs one. */
+  /** Returns the momentum copy, or {@code null} when neither the loss nor the interaction needs one. */
   public MomentumEncoder momentum() {
     return momentum;
   }
@@ -164,7 +164,7 @@ public final class TrainingGraph {
     return trainable;
   }
 
-  /** The interaction on fed pairs for re-ranking, or {@code null} when the interaction scores none. */
+  /** Returns the interaction on fed pairs for re-ranking, or {@code null} when it scores no pairs. */
   public InteractionGraph interactionGraph() {
     return interactionGraph;
   }

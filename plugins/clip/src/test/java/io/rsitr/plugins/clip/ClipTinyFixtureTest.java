@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsitr.nn.ModelParameter;
 import io.rsitr.nn.WeightLoader;
+import io.rsitr.testing.FixtureArrays;
 import io.rsitr.testing.SharedFiles;
 import io.rsitr.train.EncoderGraph;
 import io.rsitr.weights.StateDict;
 import io.rsitr.weights.WeightCompatibility;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
@@ -57,16 +56,7 @@ class ClipTinyFixtureTest {
     JsonNode pixels = expected.get("pixels_nchw");
     int images = pixels.size();
     int size = pixels.get(0).get(0).size();
-    float[] nhwc = new float[images * size * size * 3];
-    for (int n = 0; n < images; n++) {
-      for (int c = 0; c < 3; c++) {
-        for (int y = 0; y < size; y++) {
-          for (int x = 0; x < size; x++) {
-            nhwc[((n * size + y) * size + x) * 3 + c] = (float) pixels.get(n).get(c).get(y).get(x).asDouble();
-          }
-        }
-      }
-    }
+    float[] nhwc = FixtureArrays.nchwToNhwc(pixels);
     JsonNode tokenRows = expected.get("tokens");
     int captions = tokenRows.size();
     int length = tokenRows.get(0).size();
@@ -99,22 +89,26 @@ class ClipTinyFixtureTest {
 
   @Test
   void imageEmbeddingsMatchReference() {
-    assertClose("image_embedding", outputs[0], flatten(expected.get("image_embedding")));
+    FixtureArrays.assertClose("image_embedding", outputs[0],
+        FixtureArrays.flatten(expected.get("image_embedding")), TOLERANCE);
   }
 
   @Test
   void imageLocalTokensMatchReference() {
-    assertClose("image_local_tokens", outputs[1], flatten(expected.get("image_local_tokens")));
+    FixtureArrays.assertClose("image_local_tokens", outputs[1],
+        FixtureArrays.flatten(expected.get("image_local_tokens")), TOLERANCE);
   }
 
   @Test
   void textEmbeddingsMatchReference() {
-    assertClose("text_embedding", outputs[2], flatten(expected.get("text_embedding")));
+    FixtureArrays.assertClose("text_embedding", outputs[2],
+        FixtureArrays.flatten(expected.get("text_embedding")), TOLERANCE);
   }
 
   @Test
   void textLocalTokensMatchReference() {
-    assertClose("text_local_tokens", outputs[3], flatten(expected.get("text_local_tokens")));
+    FixtureArrays.assertClose("text_local_tokens", outputs[3],
+        FixtureArrays.flatten(expected.get("text_local_tokens")), TOLERANCE);
   }
 
   @Test
@@ -136,35 +130,6 @@ class ClipTinyFixtureTest {
         logits[i * captions + j] = scale * dot + bias;
       }
     }
-    assertClose("logits_i2t", logits, flatten(expected.get("logits_i2t")));
-  }
-
-  private static void assertClose(String name, float[] actual, double[] reference) {
-    assertThat(actual.length).as("%s element count", name).isEqualTo(reference.length);
-    double worst = 0;
-    int worstIndex = -1;
-    for (int i = 0; i < actual.length; i++) {
-      double difference = Math.abs(actual[i] - reference[i]);
-      if (difference > worst) {
-        worst = difference;
-        worstIndex = i;
-      }
-    }
-    assertThat(worst).as("%s: largest absolute difference (at flat index %d)", name, worstIndex)
-        .isLessThanOrEqualTo(TOLERANCE);
-  }
-
-  private static double[] flatten(JsonNode node) {
-    List<Double> values = new ArrayList<>();
-    collect(node, values);
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  private static void collect(JsonNode node, List<Double> values) {
-    if (node.isArray()) {
-      node.forEach(child -> collect(child, values));
-    } else {
-      values.add(node.asDouble());
-    }
+    FixtureArrays.assertClose("logits_i2t", logits, FixtureArrays.flatten(expected.get("logits_i2t")), TOLERANCE);
   }
 }

@@ -8,12 +8,12 @@ import io.rsitr.nn.WeightLoader;
 import io.rsitr.plugins.clip.ClipBackbone;
 import io.rsitr.plugins.clip.ClipBackboneFactory;
 import io.rsitr.plugins.clip.OpenClipModelConfig;
+import io.rsitr.testing.FixtureArrays;
 import io.rsitr.testing.SharedFiles;
 import io.rsitr.train.EncoderGraph;
 import io.rsitr.weights.StateDict;
 import io.rsitr.weights.WeightCompatibility;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,16 +82,7 @@ class LsciTinyFixtureTest {
     JsonNode pixels = expected.get("pixels_nchw");
     int images = pixels.size();
     int size = pixels.get(0).get(0).size();
-    float[] nhwc = new float[images * size * size * 3];
-    for (int n = 0; n < images; n++) {
-      for (int c = 0; c < 3; c++) {
-        for (int y = 0; y < size; y++) {
-          for (int x = 0; x < size; x++) {
-            nhwc[((n * size + y) * size + x) * 3 + c] = (float) pixels.get(n).get(c).get(y).get(x).asDouble();
-          }
-        }
-      }
-    }
+    float[] nhwc = FixtureArrays.nchwToNhwc(pixels);
     try (TFloat32 input = TFloat32.tensorOf(Shape.of(images, size, size, 3), DataBuffers.of(nhwc, true, false));
         TFloat32 training = TFloat32.scalarOf(0f);
         TInt64 seed = TInt64.vectorOf(0, 0);
@@ -145,17 +136,20 @@ class LsciTinyFixtureTest {
 
   @Test
   void imageLocalTokensMatchReference() {
-    assertClose("image_local_tokens", outputs[6], flatten(expected.get("image_local_tokens")));
+    FixtureArrays.assertClose("image_local_tokens", outputs[6],
+        FixtureArrays.flatten(expected.get("image_local_tokens")), TOLERANCE);
   }
 
   @Test
   void matchLogitsOfNinePairsMatchReference() {
-    assertClose("pair_itm_logits", outputs[0], flatten(expected.get("pair_itm_logits")));
+    FixtureArrays.assertClose("pair_itm_logits", outputs[0],
+        FixtureArrays.flatten(expected.get("pair_itm_logits")), TOLERANCE);
   }
 
   @Test
   void pooledVectorsMatchReference() {
-    assertClose("pair_pooled", outputs[1], flatten(expected.get("pair_pooled")));
+    FixtureArrays.assertClose("pair_pooled", outputs[1],
+        FixtureArrays.flatten(expected.get("pair_pooled")), TOLERANCE);
   }
 
   @Test
@@ -180,38 +174,9 @@ class LsciTinyFixtureTest {
 
   /** Intermediates are given for the first pairs only; compares that prefix of the output. */
   private static void assertIntermediate(String key, float[] actual) {
-    double[] reference = flatten(expected.get(key));
+    double[] reference = FixtureArrays.flatten(expected.get(key));
     float[] prefix = new float[reference.length];
     System.arraycopy(actual, 0, prefix, 0, reference.length);
-    assertClose(key, prefix, reference);
-  }
-
-  private static void assertClose(String name, float[] actual, double[] reference) {
-    assertThat(actual.length).as("%s element count", name).isEqualTo(reference.length);
-    double worst = 0;
-    int worstIndex = -1;
-    for (int i = 0; i < actual.length; i++) {
-      double difference = Math.abs(actual[i] - reference[i]);
-      if (difference > worst || Double.isNaN(difference)) {
-        worst = Double.isNaN(difference) ? Double.POSITIVE_INFINITY : difference;
-        worstIndex = i;
-      }
-    }
-    assertThat(worst).as("%s: largest absolute difference (at flat index %d)", name, worstIndex)
-        .isLessThanOrEqualTo(TOLERANCE);
-  }
-
-  private static double[] flatten(JsonNode node) {
-    List<Double> values = new ArrayList<>();
-    collect(node, values);
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  private static void collect(JsonNode node, List<Double> values) {
-    if (node.isArray()) {
-      node.forEach(child -> collect(child, values));
-    } else {
-      values.add(node.asDouble());
-    }
+    FixtureArrays.assertClose(key, prefix, reference, TOLERANCE);
   }
 }

@@ -163,7 +163,7 @@ public final class LsciInteraction implements Interaction {
     }
   }
 
-  /** The own text blocks start as copies of the text tower's first blocks. */
+  /** Maps the own text blocks to the text tower's first blocks, which they start as copies of. */
   @Override
   public Map<String, String> initialCopies() {
     Map<String, String> copies = new LinkedHashMap<>();
@@ -183,7 +183,7 @@ public final class LsciInteraction implements Interaction {
         || key.startsWith(PREFIX + ".fusion_layer_normal.") || key.startsWith("itm_head.");
   }
 
-  /** The reference's fusion encoder owns word embeddings and a pooler it never uses. */
+  /** Lists the reference's unused fusion word embeddings and pooler, which import skips. */
   @Override
   public Set<String> ignoredImportKeys() {
     return Set.of(PREFIX + ".fusion_model.embeddings.word_embeddings.weight", PREFIX + ".fusion_model.pooler.*",
