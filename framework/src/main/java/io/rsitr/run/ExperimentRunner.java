@@ -92,6 +92,7 @@ public final class ExperimentRunner {
     TrackedRun run = resumeRunId == null
         ? startRun(spec, device, parentRunId, extraTags)
         : tracker.resumeRun(resumeRunId);
+    recordDataStatistics(run, dataset);
     Path runFolder = Path.of(spec.section("runtime").getString("output_dir")).resolve(run.runId());
     Checkpoints checkpoints = new Checkpoints(runFolder.resolve("checkpoints"));
     RunStatus status = RunStatus.FAILED;
@@ -134,6 +135,16 @@ public final class ExperimentRunner {
       throw e;
     } finally {
       run.end(status);
+    }
+  }
+
+  /** Records the dataset's split statistics (counts, duplicates, image sizes) as {@code data.*} tags. */
+  private static void recordDataStatistics(TrackedRun run, Dataset dataset) {
+    Map<String, String> tags = new java.util.TreeMap<>();
+    dataset.statistics().forEach((key, value) -> tags.put("data." + key, value));
+    if (!tags.isEmpty()) {
+      run.setTags(tags);
+      LOG.info("dataset statistics: {}", tags);
     }
   }
 
