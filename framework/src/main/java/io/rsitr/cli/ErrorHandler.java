@@ -21,7 +21,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
     LOG.debug("command failed", e);
     if (e instanceof ConfigException config) {
-      commandLine.getErr().println("invalid experiment configuration (" + config.problems().size() + " problems):");
+      int count = config.problems().size();
+      commandLine.getErr().println("invalid experiment configuration (" + count + (count == 1 ? " problem):" : " problems):"));
       commandLine.getErr().println(config.getMessage());
       return INVALID_INPUT;
     }

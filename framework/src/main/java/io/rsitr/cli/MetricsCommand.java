@@ -20,6 +20,9 @@ final class MetricsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws java.io.IOException {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("case file " + file + " not found; check the path");
+    }
     spec.commandLine().getOut().println(MetricsReport.fromCaseJson(file).toJson());
     return 0;
   }

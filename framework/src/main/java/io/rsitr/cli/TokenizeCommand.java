@@ -35,6 +35,10 @@ final class TokenizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (!java.nio.file.Files.isRegularFile(vocab)) {
+      throw new IllegalArgumentException("CLIP BPE merges file " + vocab + " not found; pass --vocab FILE with the"
+          + " bpe_simple_vocab_16e6.txt.gz that ships with CLIP weights (open_clip includes it)");
+    }
     ClipTokenizer tokenizer = ClipTokenizer.load(vocab);
     PrintWriter out = spec.commandLine().getOut();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -15,6 +15,8 @@ import java.nio.file.Path;
  */
 public final class SharedFiles {
 
+  private static final java.util.Set<Path> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private SharedFiles() {}
 
   /** Returns the project root: the {@code rsitr.projectRoot} property set by the build, or the working directory. */
@@ -45,6 +47,11 @@ public final class SharedFiles {
    */
   public static Path require(String relative) {
     Path path = sharedRoot().resolve(relative);
+    if (!Files.exists(path) && REPORTED.add(path)) {
+      // Surefire prints only a count of skipped tests; this line says which file was missing.
+      System.err.println("SKIPPED: " + path + " is missing; tests that need it are skipped (put the shared data"
+          + " folder beside the project as ../shared, or set RSITR_SHARED)");
+    }
     assumeTrue(
         Files.exists(path),
         () -> "skipped: " + path + " is missing; this test needs the shared data folder beside the"
