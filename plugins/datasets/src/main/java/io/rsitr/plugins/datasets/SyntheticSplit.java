@@ -1,7 +1,6 @@
 package io.rsitr.plugins.datasets;
 
 import io.rsitr.data.image.RgbImage;
-import io.rsitr.plugin.DataSplit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,14 +11,25 @@ import java.util.List;
  * pixels are drawn again on every {@link #loadImage} call, from the scene alone, so loading is
  * thread-safe and keeps no images in memory.
  */
-public final class SyntheticSplit implements DataSplit {
+public final class SyntheticSplit extends CaptionTableSplit {
 
-  private final String name;
   private final int imageSize;
   private final List<SyntheticScene> scenes;
-  private final CaptionTable captions;
 
   SyntheticSplit(String name, int splitId, int numImages, SyntheticSettings settings) {
+    this(name, settings.imageSize(), generate(splitId, numImages, settings));
+  }
+
+  private SyntheticSplit(String name, int imageSize, Generated generated) {
+    super(name, new CaptionTable(generated.captionsPerImage()));
+    this.imageSize = imageSize;
+    this.scenes = List.copyOf(generated.scenes());
+  }
+
+  /** Scenes and their captions, drawn before the split object exists. */
+  private record Generated(List<SyntheticScene> scenes, List<List<String>> captionsPerImage) {}
+
+  private static Generated generate(int splitId, int numImages, SyntheticSettings settings) {
     SceneGenerator generator = new SceneGenerator(settings.seed(), settings.maxShapes());
     List<SyntheticScene> generated = new ArrayList<>(numImages);
     List<List<String>> captionsPerImage = new ArrayList<>(numImages);
@@ -29,15 +39,7 @@ public final class SyntheticSplit implements DataSplit {
       generated.add(scene);
       captionsPerImage.add(SceneCaptioner.write(scene, settings.captionsPerImage(), captionSeed));
     }
-    this.name = name;
-    this.imageSize = settings.imageSize();
-    this.scenes = List.copyOf(generated);
-    this.captions = new CaptionTable(captionsPerImage);
-  }
-
-  @Override
-  public String name() {
-    return name;
+    return new Generated(generated, captionsPerImage);
   }
 
   @Override
@@ -46,28 +48,8 @@ public final class SyntheticSplit implements DataSplit {
   }
 
   @Override
-  public int numCaptions() {
-    return captions.numCaptions();
-  }
-
-  @Override
-  public String caption(int captionIndex) {
-    return captions.caption(captionIndex);
-  }
-
-  @Override
-  public int imageOfCaption(int captionIndex) {
-    return captions.imageOfCaption(captionIndex);
-  }
-
-  @Override
-  public int[] captionsOfImage(int imageIndex) {
-    return captions.captionsOfImage(imageIndex);
-  }
-
-  @Override
   public String imageId(int imageIndex) {
-    return "synthetic/" + name + "/" + imageIndex;
+    return "synthetic/" + name() + "/" + imageIndex;
   }
 
   @Override
@@ -79,12 +61,8 @@ public final class SyntheticSplit implements DataSplit {
   public SyntheticScene scene(int imageIndex) {
     if (imageIndex < 0 || imageIndex >= scenes.size()) {
       throw new IndexOutOfBoundsException(
-          "image index " + imageIndex + " is outside synthetic split '" + name + "' of " + scenes.size() + " images");
+          "image index " + imageIndex + " is outside synthetic split '" + name() + "' of " + scenes.size() + " images");
     }
     return scenes.get(imageIndex);
-  }
-
-  CaptionTable captionTable() {
-    return captions;
   }
 }
