@@ -56,7 +56,9 @@ public final class ModelScope {
 
   /** Returns a seed for the next stateless random op: the step seed with a distinct counter added. */
   public Operand<TInt64> nextRandomSeed() {
+    // The op's number goes into the high 32 bits, the step into the low ones, so two ops or two
+    // steps never share a seed while a run has fewer than 2^32 steps.
     long offset = randomOpCounter.incrementAndGet();
-    return tf.math.add(stepSeed, tf.constant(new long[] {0L, offset * 7919L}));
+    return tf.math.add(stepSeed, tf.constant(new long[] {0L, offset << 32}));
   }
 }

@@ -40,9 +40,18 @@ public final class ResidualAttentionBlock {
     return tf.math.add(x, hidden);
   }
 
-  /** Self-attention with PyTorch's packed {@code in_proj_weight} ({@code [3·width, width]}). */
+  /** Self-attention with PyTorch's packed {@code in_proj_weight} ({@code [3·width, width]}), no dropout. */
   public static Operand<TFloat32> selfAttention(
       ModelScope scope, String prefix, Operand<TFloat32> x, long length, long width, long heads, Operand<TFloat32> mask) {
+    return selfAttention(scope, prefix, x, length, width, heads, mask, 0.0);
+  }
+
+  /**
+   * Self-attention with PyTorch's packed {@code in_proj_weight}, dropping attention probabilities
+   * at {@code dropoutRate} while training, as {@code nn.MultiheadAttention} does.
+   */
+  public static Operand<TFloat32> selfAttention(ModelScope scope, String prefix, Operand<TFloat32> x, long length,
+      long width, long heads, Operand<TFloat32> mask, double dropoutRate) {
     Ops tf = scope.tf();
     Operand<TFloat32> inWeight = scope.store().parameter(
         prefix + ".in_proj_weight", new long[] {3 * width, width}, ImportLayout.TRANSPOSE,
@@ -55,7 +64,7 @@ public final class ResidualAttentionBlock {
     Operand<TFloat32> q = tf.reshape(qkv.get(0), tf.constant(new long[] {-1, length, width}));
     Operand<TFloat32> k = tf.reshape(qkv.get(1), tf.constant(new long[] {-1, length, width}));
     Operand<TFloat32> v = tf.reshape(qkv.get(2), tf.constant(new long[] {-1, length, width}));
-    Operand<TFloat32> context = Attention.attend(scope, q, k, v, length, length, width, heads, mask, 0.0);
+    Operand<TFloat32> context = Attention.attend(scope, q, k, v, length, length, width, heads, mask, dropoutRate);
     return Dense.apply(scope, prefix + ".out_proj", context, width, width, Initializer.normal(Math.pow(width, -0.5)), true);
   }
 

@@ -186,6 +186,7 @@ public final class ExperimentRunner {
     if (anyCopy) {
       copies.run().close();
     }
+    session.run(graph.clampLogitScale());
     if (graph.momentum() != null) {
       session.run(graph.momentum().sync());
     }

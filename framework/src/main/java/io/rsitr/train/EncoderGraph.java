@@ -19,7 +19,8 @@ import org.tensorflow.types.TInt64;
  *
  * <p>{@code pixels} ({@code [B, size, size, 3]}, normalised NHWC) and {@code tokens}
  * ({@code [B, contextLength]}) have a free batch dimension, so one graph serves training batches
- * and evaluation batches. The similarity scale is {@code exp(min(logit_scale, ln 100))}.
+ * and evaluation batches. The similarity scale is {@code exp(logit_scale)}; training clamps
+ * {@code logit_scale} at ln 100 after every step, as CLIP does.
  */
 public final class EncoderGraph {
 
@@ -58,7 +59,7 @@ public final class EncoderGraph {
     image = backbone.encodeImage(scope, pixels);
     text = backbone.encodeText(scope, tokens);
     logitScale = backbone.logitScale(scope);
-    scale = tf.math.exp(tf.math.minimum(logitScale, tf.constant((float) MAX_LOGIT_SCALE)));
+    scale = tf.math.exp(logitScale);
     bias = backbone.logitBias(scope);
   }
 
@@ -112,7 +113,7 @@ public final class EncoderGraph {
     return logitScale;
   }
 
-  /** {@code exp(min(logit_scale, ln 100))}. */
+  /** {@code exp(logit_scale)}. */
   public Operand<TFloat32> scale() {
     return scale;
   }

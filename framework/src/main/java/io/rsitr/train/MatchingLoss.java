@@ -24,6 +24,8 @@ final class MatchingLoss {
 
   private final Operand<TFloat32> loss;
   private final Operand<TFloat32> accuracy;
+  private final Operand<TInt32> negativeCaptions;
+  private final Operand<TInt32> negativeImages;
 
   MatchingLoss(EncoderGraph encoders, MomentumEncoder momentum, Interaction interaction) {
     Ops tf = encoders.tf().withSubScope("itm");
@@ -32,8 +34,8 @@ final class MatchingLoss {
         tf.linalg.matMul(momentum.imageEmbedding(), momentum.textEmbedding(), MatMul.transposeB(true)));
     Operand<TFloat32> momentumT2i = tf.linalg.transpose(momentumI2t, tf.constant(new int[] {1, 0}));
 
-    Operand<TInt32> negativeCaptions = drawNegatives(tf, momentumI2t, encoders.scope().nextRandomSeed());
-    Operand<TInt32> negativeImages = drawNegatives(tf, momentumT2i, encoders.scope().nextRandomSeed());
+    negativeCaptions = drawNegatives(tf, momentumI2t, encoders.scope().nextRandomSeed());
+    negativeImages = drawNegatives(tf, momentumT2i, encoders.scope().nextRandomSeed());
 
     Operand<TInt32> tokens = encoders.tokens();
     Operand<TFloat32> local = encoders.image().localTokens();
@@ -70,6 +72,16 @@ final class MatchingLoss {
 
   Operand<TFloat32> loss() {
     return loss;
+  }
+
+  /** The negative caption drawn for each image of the batch, {@code [B]}. */
+  Operand<TInt32> negativeCaptions() {
+    return negativeCaptions;
+  }
+
+  /** The negative image drawn for each caption of the batch, {@code [B]}. */
+  Operand<TInt32> negativeImages() {
+    return negativeImages;
   }
 
   /** Share of the 3B pairs whose argmax matches the label, logged as {@code train/itm_accuracy}. */

@@ -66,7 +66,7 @@ final class StepRunner {
         }
         fetchIndex.put(metric.getKey(), index);
       }
-      runner.addTarget(graph.optimizer().update());
+      runner.addTarget(graph.step());
       try (Result result = runner.run()) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         fetchIndex.forEach((name, index) -> metrics.put(name, (double) ((TFloat32) result.get(index)).getFloat()));

@@ -132,7 +132,8 @@ public final class Trainer {
   }
 
   private TrainingOutcome scoreTest(long globalStep, int bestEpoch) {
-    if (run.checkpoints().exists(Checkpoints.BEST)) {
+    boolean selected = run.checkpoints().exists(Checkpoints.BEST);
+    if (selected) {
       run.checkpoints().restore(Checkpoints.BEST, run.session());
     }
     EvaluationResult test = run.evaluator().evaluate(run.dataset().test());
@@ -140,8 +141,9 @@ public final class Trainer {
     metrics.put("selected_epoch", (double) bestEpoch);
     referenceSelection.report(globalStep);
     run.sink().log(prefixed("test/", metrics), globalStep);
-    run.progress().onMessage("test (checkpoint of epoch " + bestEpoch + ", selected on validation mR): "
-        + test.summary());
+    run.progress().onMessage((selected
+        ? "test (checkpoint of epoch " + bestEpoch + ", selected on validation mR): "
+        : "test (final weights: no epoch had a finite validation mR to select on): ") + test.summary());
     LOG.info("test metrics of epoch {}: {}", bestEpoch, test.summary());
     return new TrainingOutcome(metrics, test);
   }

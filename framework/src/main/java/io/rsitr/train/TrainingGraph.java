@@ -32,6 +32,9 @@ public final class TrainingGraph {
   private final Map<String, Operand<TFloat32>> stepMetrics = new LinkedHashMap<>();
   private final List<ModelParameter> trainable;
   private final AdamW optimizer;
+  private final Op step;
+  private final MatchingLoss matchingLoss;
+  private final Op clampLogitScale;
   private final InteractionGraph interactionGraph;
   private final Map<String, Op> initialCopies = new LinkedHashMap<>();
 
@@ -51,6 +54,7 @@ public final class TrainingGraph {
     LossTerms contrastive = loss.build(tf.withSubScope("loss"), inputs);
     Operand<TFloat32> weighted = tf.math.mul(contrastive.total(), tf.constant((float) settings.itcWeight()));
     MatchingLoss matching = interaction.scoresPairs() ? new MatchingLoss(encoders, momentum, interaction) : null;
+    matchingLoss = matching;
     if (matching != null) {
       weighted = tf.math.add(weighted, tf.math.mul(matching.loss(), tf.constant((float) settings.itmWeight())));
     }
@@ -67,6 +71,10 @@ public final class TrainingGraph {
 
     trainable = trainableParameters(settings);
     optimizer = new AdamW(tf, trainable, gradients(tf, total, trainable), settings.adamW());
+    // Clamping the variable after the update, rather than the scale in the forward pass, keeps the
+    // gradient flowing when imported weights start at or just above the limit.
+    clampLogitScale = clampLogitScale(tf, encoders, List.of());
+    step = clampLogitScale(tf, encoders, List.of(optimizer.update()));
     interactionGraph = interaction.scoresPairs() ? new InteractionGraph(encoders) : null;
     interaction.initialCopies().forEach((target, source) -> initialCopies.put(target,
         tf.assign(encoders.online().get(target).variable(), encoders.online().get(source).value())));
@@ -89,6 +97,13 @@ public final class TrainingGraph {
       result.add(parameter);
     }
     return result;
+  }
+
+  private static Op clampLogitScale(Ops tf, EncoderGraph encoders, List<Op> after) {
+    ModelParameter logitScale = encoders.online().get("logit_scale");
+    Ops scope = after.isEmpty() ? tf : tf.withControlDependencies(after);
+    return scope.assign(logitScale.variable(),
+        tf.math.minimum(logitScale.variable(), tf.constant((float) EncoderGraph.MAX_LOGIT_SCALE)));
   }
 
   /**
@@ -167,6 +182,21 @@ public final class TrainingGraph {
   /** Returns the interaction on fed pairs for re-ranking, or {@code null} when it scores no pairs. */
   public InteractionGraph interactionGraph() {
     return interactionGraph;
+  }
+
+  /** Returns the matching loss, or {@code null} when the interaction scores no pairs. */
+  MatchingLoss matchingLoss() {
+    return matchingLoss;
+  }
+
+  /** Returns the op of one optimisation step: AdamW, then the clamp of {@code logit_scale} at ln 100. */
+  public Op step() {
+    return step;
+  }
+
+  /** Returns the op that clamps {@code logit_scale} at ln 100; the runtime runs it after weight import. */
+  public Op clampLogitScale() {
+    return clampLogitScale;
   }
 
   public AdamW optimizer() {

@@ -24,7 +24,8 @@ public final class InfoNceLossFactory implements LossFactory {
     return List.of(
         ParameterSpec.ofBool("momentum_targets", false,
             "compare online against momentum embeddings with soft targets, as the tc loss does"),
-        ParameterSpec.ofFloat("soft_alpha", 0.4, "weight α of the identity in the soft targets").range(0.0, 1.0));
+        ParameterSpec.ofFloat("soft_alpha", 0.9,
+            "weight α of the identity in the soft targets; the tc loss has the same default").range(0.0, 1.0));
   }
 
   @Override

@@ -134,10 +134,8 @@ public final class LsciInteraction implements Interaction {
       ModelScope scope, String prefix, Operand<TFloat32> x, int length, Operand<TFloat32> mask) {
     Ops tf = scope.tf();
     long hidden = settings.hidden();
-    // NOTE: PyTorch also drops out attention probabilities inside this layer's attention while
-    // training; this graph applies dropout after the attention output only.
     Operand<TFloat32> attended = ResidualAttentionBlock.selfAttention(
-        scope, prefix + ".self_attn", x, length, hidden, settings.encoderHeads(), mask);
+        scope, prefix + ".self_attn", x, length, hidden, settings.encoderHeads(), mask, settings.dropout());
     x = LayerNorm.apply(scope, prefix + ".norm1", tf.math.add(x, Dropout.apply(scope, attended, settings.dropout())),
         hidden);
     Operand<TFloat32> inner = Activation.RELU.apply(tf, Dense.apply(scope, prefix + ".linear1", x, hidden,
