@@ -10,6 +10,8 @@ import java.util.Map;
  * {@code test_selected_on_test/*}, beside the honest {@code test/*} numbers of the checkpoint
  * selected on validation.
  */
+// NOTE: the best test score lives in memory only; a resumed run reports the best of the epochs
+// after the resume.
 final class TestSetSelection {
 
   static final String PREFIX = "test_selected_on_test/";
