@@ -4,6 +4,7 @@ import io.rsitr.nn.WeightLoader;
 import io.rsitr.plugin.Backbone;
 import io.rsitr.plugin.Interaction;
 import io.rsitr.train.EncoderGraph;
+import io.rsitr.train.EvaluationRuns;
 import io.rsitr.train.InteractionGraph;
 import io.rsitr.weights.StateDict;
 import io.rsitr.weights.WeightCompatibility;
@@ -11,14 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.tensorflow.Graph;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TInt64;
 
 /**
  * A dual encoder, and optionally an interaction that scores pairs, with weights loaded from one
@@ -38,6 +33,7 @@ public final class EmbeddingModel implements AutoCloseable {
   private final Session session;
   private final EncoderGraph encoders;
   private final InteractionGraph interactionGraph;
+  private final EvaluationRuns runs;
 
   /**
    * Builds the graph and loads {@code weights}.
@@ -51,6 +47,7 @@ public final class EmbeddingModel implements AutoCloseable {
       encoders = new EncoderGraph(Ops.create(graph), backbone, interaction, 0);
       interactionGraph = interaction != null && interaction.scoresPairs() ? new InteractionGraph(encoders) : null;
       session = new Session(graph);
+      runs = new EvaluationRuns(session, encoders, interactionGraph);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -104,19 +101,7 @@ public final class EmbeddingModel implements AutoCloseable {
       for (int b = 0; b < count; b++) {
         System.arraycopy(pixels[start + b], 0, batch, b * perImage, perImage);
       }
-      try (TFloat32 input = TFloat32.tensorOf(Shape.of(count, size, size, 3), DataBuffers.of(batch, true, false));
-          TFloat32 training = TFloat32.scalarOf(0f);
-          TInt64 seed = TInt64.vectorOf(0L, 0L);
-          Result out = session.runner()
-              .feed(encoders.pixels(), input)
-              .feed(encoders.trainingFlag(), training)
-              .feed(encoders.stepSeed(), seed)
-              .fetch(encoders.image().embedding())
-              .fetch(encoders.image().localTokens())
-              .run()) {
-        copyRows((TFloat32) out.get(0), embeddings, start, count);
-        copyRows((TFloat32) out.get(1), localTokens, start, count);
-      }
+      runs.encodeImages(batch, count, embeddings, localTokens, start);
     }
     return new ImageEncodings(embeddings, localTokens);
   }
@@ -131,26 +116,14 @@ public final class EmbeddingModel implements AutoCloseable {
       for (int b = 0; b < count; b++) {
         System.arraycopy(tokens[start + b], 0, batch, b * length, length);
       }
-      try (TInt32 input = TInt32.tensorOf(Shape.of(count, length), DataBuffers.of(batch, true, false));
-          TFloat32 training = TFloat32.scalarOf(0f);
-          TInt64 seed = TInt64.vectorOf(0L, 0L);
-          Result out = session.runner()
-              .feed(encoders.tokens(), input)
-              .feed(encoders.trainingFlag(), training)
-              .feed(encoders.stepSeed(), seed)
-              .fetch(encoders.text().embedding())
-              .run()) {
-        copyRows((TFloat32) out.get(0), embeddings, start, count);
-      }
+      runs.encodeTexts(batch, count, embeddings, start);
     }
     return embeddings;
   }
 
-  /** Returns the similarity scale {@code exp(min(logit_scale, ln 100))} and the bias {@code logit_bias}. */
+  /** Returns the similarity scale {@code exp(logit_scale)} and the bias {@code logit_bias}. */
   public float[] scaleAndBias() {
-    try (Result out = session.runner().fetch(encoders.scale()).fetch(encoders.bias()).run()) {
-      return new float[] {((TFloat32) out.get(0)).getFloat(), ((TFloat32) out.get(1)).getFloat()};
-    }
+    return runs.scaleAndBias();
   }
 
   /**
@@ -181,43 +154,12 @@ public final class EmbeddingModel implements AutoCloseable {
         System.arraycopy(tokens[caption], 0, pairTokens, p * length, length);
         System.arraycopy(imageLocalTokens[image], 0, pairImages, p * perImage, perImage);
       }
-      float[] scores = runPairs(pairTokens, pairImages, count, imageTokens, width);
+      float[] scores = runs.matchScores(pairTokens, pairImages, count);
       for (int p = 0; p < count; p++) {
         logits[(start + p) / images][(start + p) % images] = scores[p];
       }
     }
     return logits;
-  }
-
-  private float[] runPairs(int[] pairTokens, float[] pairImages, int count, long imageTokens, long width) {
-    int length = backbone().contextLength();
-    try (TInt32 tokenTensor = TInt32.tensorOf(Shape.of(count, length), DataBuffers.of(pairTokens, true, false));
-        TFloat32 imageTensor = TFloat32.tensorOf(Shape.of(count, imageTokens, width),
-            DataBuffers.of(pairImages, true, false));
-        TFloat32 training = TFloat32.scalarOf(0f);
-        TInt64 seed = TInt64.vectorOf(0L, 0L);
-        Result out = session.runner()
-            .feed(interactionGraph.pairTokens(), tokenTensor)
-            .feed(interactionGraph.pairImageTokens(), imageTensor)
-            .feed(encoders.trainingFlag(), training)
-            .feed(encoders.stepSeed(), seed)
-            .fetch(interactionGraph.matchScores())
-            .run()) {
-      float[] scores = new float[count];
-      ((TFloat32) out.get(0)).asRawTensor().data().asFloats().read(scores);
-      return scores;
-    }
-  }
-
-  private static void copyRows(TFloat32 tensor, float[][] target, int start, int count) {
-    int width = (int) (tensor.shape().size() / count);
-    float[] flat = new float[count * width];
-    tensor.asRawTensor().data().asFloats().read(flat);
-    for (int b = 0; b < count; b++) {
-      float[] row = new float[width];
-      System.arraycopy(flat, b * width, row, 0, width);
-      target[start + b] = row;
-    }
   }
 
   @Override

@@ -4,13 +4,7 @@ import io.rsitr.eval.SplitEmbeddings;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TInt64;
 
 /**
  * Re-ranks the top {@code k} candidates of every query by adding the interaction's matching score.
@@ -25,16 +19,14 @@ public final class Reranker {
   /** Score given to candidates outside a query's top k, far below any re-ranked score. */
   static final float OUTSIDE_TOP_K = -1e4f;
 
-  private final Session session;
   private final EncoderGraph encoders;
-  private final InteractionGraph interaction;
+  private final EvaluationRuns runs;
   private final int k;
   private final int batchSize;
 
   public Reranker(Session session, EncoderGraph encoders, InteractionGraph interaction, int k, int batchSize) {
-    this.session = session;
     this.encoders = encoders;
-    this.interaction = interaction;
+    this.runs = new EvaluationRuns(session, encoders, interaction);
     this.k = k;
     this.batchSize = batchSize;
   }
@@ -103,22 +95,7 @@ public final class Reranker {
         System.arraycopy(embeddings.captionTokens()[caption], 0, pairTokens, p * length, length);
         System.arraycopy(embeddings.imageLocalTokens()[image], 0, pairImages, p * perImage, perImage);
       }
-      try (TInt32 tokenTensor = TInt32.tensorOf(Shape.of(count, length), DataBuffers.of(pairTokens, true, false));
-          TFloat32 imageTensor = TFloat32.tensorOf(Shape.of(count, tokens, width),
-              DataBuffers.of(pairImages, true, false));
-          TFloat32 training = TFloat32.scalarOf(0f);
-          TInt64 seed = TInt64.vectorOf(0L, 0L);
-          Result out = session.runner()
-              .feed(interaction.pairTokens(), tokenTensor)
-              .feed(interaction.pairImageTokens(), imageTensor)
-              .feed(encoders.trainingFlag(), training)
-              .feed(encoders.stepSeed(), seed)
-              .fetch(interaction.matchScores())
-              .run()) {
-        float[] batchScores = new float[count];
-        ((TFloat32) out.get(0)).asRawTensor().data().asFloats().read(batchScores);
-        System.arraycopy(batchScores, 0, scores, start, count);
-      }
+      System.arraycopy(runs.matchScores(pairTokens, pairImages, count), 0, scores, start, count);
     }
     return scores;
   }

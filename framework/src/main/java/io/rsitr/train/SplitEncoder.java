@@ -9,13 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TInt64;
 
 /**
  * Encodes every image and caption of a split with the online encoders, in evaluation mode (no
@@ -23,8 +17,8 @@ import org.tensorflow.types.TInt64;
  */
 public final class SplitEncoder {
 
-  private final Session session;
   private final EncoderGraph graph;
+  private final EvaluationRuns runs;
   private final ImagePreprocessor images;
   private final CaptionEncoder captions;
   private final int batchSize;
@@ -32,8 +26,8 @@ public final class SplitEncoder {
 
   public SplitEncoder(Session session, EncoderGraph graph, ImagePreprocessor images, CaptionEncoder captions,
       int batchSize, ExecutorService workers) {
-    this.session = session;
     this.graph = graph;
+    this.runs = new EvaluationRuns(session, graph, null);
     this.images = images;
     this.captions = captions;
     this.batchSize = batchSize;
@@ -50,7 +44,7 @@ public final class SplitEncoder {
     float[][] imageEmbeddings = encodeImages(split, imageLocalTokens);
     int[][] captionTokens = new int[split.numCaptions()][];
     float[][] captionEmbeddings = encodeCaptions(split, captionTokens);
-    float[] scaleAndBias = scaleAndBias();
+    float[] scaleAndBias = runs.scaleAndBias();
     return new SplitEmbeddings(imageEmbeddings, captionEmbeddings, scaleAndBias[0], scaleAndBias[1],
         imageLocalTokens, captionTokens);
   }
@@ -74,24 +68,7 @@ public final class SplitEncoder {
         System.arraycopy(await(pending.get(start + b), split, start + b), 0, pixels, b * perImage, perImage);
         pending.set(start + b, null);
       }
-      try (TFloat32 input = TFloat32.tensorOf(Shape.of(count, size, size, 3), DataBuffers.of(pixels, true, false));
-          TFloat32 training = TFloat32.scalarOf(0f);
-          TInt64 seed = TInt64.vectorOf(0L, 0L)) {
-        Session.Runner runner = session.runner()
-            .feed(graph.pixels(), input)
-            .feed(graph.trainingFlag(), training)
-            .feed(graph.stepSeed(), seed)
-            .fetch(graph.image().embedding());
-        if (localTokens != null) {
-          runner.fetch(graph.image().localTokens());
-        }
-        try (Result out = runner.run()) {
-          copyRows((TFloat32) out.get(0), result, start, count);
-          if (localTokens != null) {
-            copyRows((TFloat32) out.get(1), localTokens, start, count);
-          }
-        }
-      }
+      runs.encodeImages(pixels, count, result, localTokens, start);
     }
     return result;
   }
@@ -107,17 +84,7 @@ public final class SplitEncoder {
         captionTokens[start + b] = encodeCaption(split, start + b);
         System.arraycopy(captionTokens[start + b], 0, tokens, b * length, length);
       }
-      try (TInt32 input = TInt32.tensorOf(Shape.of(count, length), DataBuffers.of(tokens, true, false));
-          TFloat32 training = TFloat32.scalarOf(0f);
-          TInt64 seed = TInt64.vectorOf(0L, 0L);
-          Result out = session.runner()
-              .feed(graph.tokens(), input)
-              .feed(graph.trainingFlag(), training)
-              .feed(graph.stepSeed(), seed)
-              .fetch(graph.text().embedding())
-              .run()) {
-        copyRows((TFloat32) out.get(0), result, start, count);
-      }
+      runs.encodeTexts(tokens, count, result, start);
     }
     return result;
   }
@@ -131,12 +98,6 @@ public final class SplitEncoder {
     }
   }
 
-  private float[] scaleAndBias() {
-    try (Result out = session.runner().fetch(graph.scale()).fetch(graph.bias()).run()) {
-      return new float[] {((TFloat32) out.get(0)).getFloat(), ((TFloat32) out.get(1)).getFloat()};
-    }
-  }
-
   private static float[] await(Future<float[]> future, DataSplit split, int index) {
     try {
       return future.get();
@@ -146,18 +107,6 @@ public final class SplitEncoder {
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot load image " + split.imageId(index) + " of the " + split.name()
           + " split: " + e.getCause().getMessage(), e.getCause());
-    }
-  }
-
-  /** Copies the rows of a {@code [count, ...]} tensor, each flattened, into {@code target[start..]}. */
-  static void copyRows(TFloat32 tensor, float[][] target, int start, int count) {
-    int width = (int) (tensor.shape().size() / count);
-    float[] flat = new float[count * width];
-    tensor.asRawTensor().data().asFloats().read(flat);
-    for (int b = 0; b < count; b++) {
-      float[] row = new float[width];
-      System.arraycopy(flat, b * width, row, 0, width);
-      target[start + b] = row;
     }
   }
 }
