@@ -1,7 +1,7 @@
 package io.rsitr.nn;
 
 /**
- * How a PyTorch tensor maps onto the TensorFlow variable that holds it.
+ * Mapping of a PyTorch tensor onto the TensorFlow variable that stores it.
  *
  * <p>PyTorch {@code Linear} weights are {@code [out, in]} and {@code Conv2d} weights
  * {@code [out, in, kh, kw]}; the graph multiplies row vectors by {@code [in, out]} matrices and runs

@@ -1,6 +1,6 @@
 package io.rsitr.nn;
 
-/** How a parameter is initialised before any weights are imported. */
+/** Initial-value rule of a parameter, used before any weights are imported. */
 public record Initializer(Kind kind, double value) {
 
   public enum Kind {

@@ -7,8 +7,8 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * What a layer needs while the graph is built: the ops, the parameter store it reads weights from,
- * and the per-step inputs that control dropout.
+ * Graph-building context of a layer: the ops, the parameter store it reads weights from, and the
+ * per-step inputs that control dropout.
  *
  * <p>{@code trainingFlag} is a fed float scalar, 1 while training and 0 while evaluating, so one
  * subgraph serves both. {@code stepSeed} is a fed {@code int64[2]}: dropout draws come from

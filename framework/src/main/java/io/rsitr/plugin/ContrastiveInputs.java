@@ -4,7 +4,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /**
- * What a contrastive loss reads for one batch of B (image, caption) pairs, where pair b matches.
+ * Inputs a contrastive loss reads for one batch of B (image, caption) pairs, where pair b matches.
  *
  * @param image online image embeddings, L2-normalised, {@code [B, D]}
  * @param text online text embeddings, L2-normalised, {@code [B, D]}

@@ -37,7 +37,7 @@ public final class CaptionEncoders {
     return encoder;
   }
 
-  /** Loads the CLIP BPE from {@code text.vocab}, with a message that says where to get it when missing. */
+  /** Loads the CLIP BPE from {@code text.vocab}, with a message that names where to get it when missing. */
   public static ClipTokenizer loadClipTokenizer(Parameters text) {
     String vocab = text.getString("vocab");
     if (vocab.isEmpty()) {

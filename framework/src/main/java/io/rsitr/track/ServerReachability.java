@@ -11,7 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 
-/** A quick check that an MLflow tracking server answers HTTP, made before a run starts. */
+/** A quick check, made before a run starts, that an MLflow tracking server responds to HTTP. */
 final class ServerReachability {
 
   private ServerReachability() {}

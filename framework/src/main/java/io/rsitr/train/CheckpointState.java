@@ -3,7 +3,7 @@ package io.rsitr.train;
 import java.util.Map;
 
 /**
- * What a checkpoint records beside the variables.
+ * Metadata a checkpoint stores beside the variables.
  *
  * @param epochsDone completed epochs
  * @param globalStep steps done

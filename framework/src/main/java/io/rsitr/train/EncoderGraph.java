@@ -108,7 +108,7 @@ public final class EncoderGraph {
     return text;
   }
 
-  /** The raw learned {@code logit_scale} variable's value. */
+  /** Returns the value of the learned {@code logit_scale} variable. */
   public Operand<TFloat32> logitScale() {
     return logitScale;
   }

@@ -16,7 +16,7 @@ import org.tensorflow.types.TInt64;
  * <p>For every pair b of the batch, one negative caption is drawn from
  * {@code softmax_rows(s·v_m·t_mᵀ) + 1e-8} with the diagonal zeroed, and one negative image from the
  * transposed analogue. The interaction scores the B positive pairs (label 1), the B pairs of image b
- * with its negative caption and the B pairs of caption b with its negative image (label 0); the
+ * with its negative caption and the B pairs of caption b with its negative image (label 0). The
  * loss is the cross-entropy over those 3B pairs. Draws use a stateless multinomial seeded per step,
  * so a step's negatives depend only on the run seed and the step.
  */
@@ -74,12 +74,12 @@ final class MatchingLoss {
     return loss;
   }
 
-  /** The negative caption drawn for each image of the batch, {@code [B]}. */
+  /** Returns the negative caption drawn for each image of the batch, {@code [B]}. */
   Operand<TInt32> negativeCaptions() {
     return negativeCaptions;
   }
 
-  /** The negative image drawn for each caption of the batch, {@code [B]}. */
+  /** Returns the negative image drawn for each caption of the batch, {@code [B]}. */
   Operand<TInt32> negativeImages() {
     return negativeImages;
   }

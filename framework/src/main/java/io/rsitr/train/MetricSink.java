@@ -2,7 +2,7 @@ package io.rsitr.train;
 
 import java.util.Map;
 
-/** Where training sends metrics: a tracked run, a log, or both. */
+/** Destination of training metrics: a tracked run, a log, or both. */
 public interface MetricSink {
 
   void log(Map<String, Double> metrics, long step);

@@ -20,7 +20,7 @@ class DeviceCheckTest {
 
   @Test
   void autoDeviceFallsBackToVisibleDevice() {
-    // The CPU build sees no GPU, so auto resolves to cpu; the GPU build resolves to gpu.
+    // The CPU build finds no GPU, so auto resolves to cpu. The GPU build resolves to gpu.
     assertThat(DeviceCheck.resolve(runtime("auto", false))).isIn("cpu", "gpu");
   }
 

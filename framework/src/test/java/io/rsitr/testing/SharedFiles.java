@@ -48,7 +48,7 @@ public final class SharedFiles {
   public static Path require(String relative) {
     Path path = sharedRoot().resolve(relative);
     if (!Files.exists(path) && REPORTED.add(path)) {
-      // Surefire prints only a count of skipped tests; this line says which file was missing.
+      // Surefire prints only a count of skipped tests, so this line names the missing file.
       System.err.println("SKIPPED: " + path + " is missing; tests that need it are skipped (put the shared data"
           + " folder beside the project as ../shared, or set RSITR_SHARED)");
     }

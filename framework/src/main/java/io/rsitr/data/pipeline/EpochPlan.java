@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * The pairs of one training epoch: every image once in a seeded random order, each with one of its
- * captions drawn uniformly at random. Only full batches are kept, so every step sees B pairs.
+ * captions drawn uniformly at random. Only full batches are kept, so every step trains on B pairs.
  */
 public final class EpochPlan {
 

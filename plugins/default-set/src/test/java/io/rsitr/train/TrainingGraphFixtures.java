@@ -46,7 +46,7 @@ final class TrainingGraphFixtures {
         0.995, 1.0, 1.0, 1, 1, 1, 0, 0.9, 1.0, false, false);
   }
 
-  /** A batch of random pixels and token rows whose last id is the largest (the end of text). */
+  /** Returns a batch of random pixels and token rows whose last id is the largest (the end of text). */
   static Batch randomBatch(Backbone backbone, int size, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int side = backbone.imageSize();

@@ -3,7 +3,7 @@ package io.rsitr.plugins.lsci;
 import io.rsitr.plugin.Parameters;
 
 /**
- * Sizes of the LSCI interaction. The reference fixes them in its code; the defaults are its values
+ * Sizes of the LSCI interaction. The reference fixes them in its code, and the defaults are its values
  * (4 text blocks, a 4-layer fusion encoder of width 512 with 8 heads and a 3072-wide feed forward,
  * image tokens of width 768, a 2-layer encoder with a 1024-wide feed forward).
  */
